@@ -1,0 +1,298 @@
+"""The engine: a pipeline built once from a profile, run on many texts.
+
+A :class:`Pipeline` loads the profile's packs, validates them together, asks
+each kind to compile its packs into rules, and runs the rules stage by stage
+(repair, names, spelling, dates, numbers). Each rule proposes edits on the
+current text; edits touching protected spans are dropped, the rest applied.
+:meth:`Pipeline.explain` also records every change and an offset map from the
+output back to the input.
+
+A pipeline holds no per-call state: it is safe to share between threads, and it
+pickles as its profile and options, so worker processes rebuild it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import kinds as kind_registry
+from .catalog import Catalog
+from .errors import OptionError, PackError, PackErrors, TextfixError
+from .offsets import Edit, OffsetMap, Segment, apply_edits
+from .packs import Pack, load_pack
+from .protect import builtin_spans, drop_protected, merge, user_spans
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: which rule, where in the input and output, what it was and became."""
+
+    rule: str
+    input_start: int
+    input_end: int
+    output_start: int
+    output_end: int
+    before: str
+    after: str
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """The fixed text, every change made, and the offset map output ↔ input."""
+
+    text: str
+    changes: tuple[Change, ...]
+    offsets: OffsetMap
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "changes": [c.to_dict() for c in self.changes],
+                "segments": [list(s) for s in self.offsets.segments]}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may read besides the text: the pipeline's options (read-only)."""
+
+    options: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Stage:
+    kind: str
+    packs: tuple[str, ...]
+    rules: tuple[kind_registry.Rule, ...]
+    rounds: int
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    return value
+
+
+class Pipeline:
+    """A compiled profile. Build once, call many times::
+
+        >>> p = Pipeline("repair")
+        >>> p.fix("The groupâ€™s leader")
+        'The group’s leader'
+    """
+
+    def __init__(self, profile: str | Path = "default", **options: Any) -> None:
+        self.profile_ref = str(profile)
+        self._given = dict(options)
+        specs = kind_registry.option_specs()
+        unknown = sorted(set(options) - set(specs))
+        if unknown:
+            raise OptionError(f"unknown option {unknown[0]!r}; known options: {', '.join(sorted(specs))}")
+        given = {name: specs[name].convert(value) for name, value in options.items()}
+        catalog = Catalog(given.get("packs", ()))
+        self.profile = profile_pack = catalog.profile(profile)
+        values = {name: spec.default for name, spec in specs.items()}
+        extra_paths: list[Path] = []
+        for name, value, line in profile_pack.sections.get("options", ()):
+            try:
+                values[name] = specs[name].convert(value)
+            except OptionError as exc:
+                raise PackError(profile_pack.path, line, str(exc)) from None
+            if name == "packs":
+                extra_paths.extend(profile_pack.path.parent / p for p in values[name])
+        values.update(given)
+        if extra_paths:
+            catalog = Catalog([*given.get("packs", ()), *extra_paths])
+        self.options: Mapping[str, Any] = values
+        self.stages = self._build_stages(profile_pack, catalog, values)
+        self._keep_regex = tuple(re.compile(p) for p in values["keep_regex"])
+
+    def __reduce__(self):
+        return (Pipeline._rebuild, (self.profile_ref, self._given))
+
+    @classmethod
+    def _rebuild(cls, profile: str, options: dict[str, Any]) -> Pipeline:
+        return cls(profile, **options)
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.profile_ref!r}, packs={[p for s in self.stages for p in s.packs]})"
+
+    # -- building -------------------------------------------------------------------------
+    @staticmethod
+    def _build_stages(profile: Pack, catalog: Catalog, options: Mapping[str, Any]) -> tuple[Stage, ...]:
+        chosen: list[Pack] = []
+        for item, line in profile.items("packs"):
+            if "/" in item or item.endswith(".pack"):
+                chosen.append(load_pack(profile.path.parent / item))
+            elif catalog.path(item) is None:
+                raise PackError(profile.path, line, f"no pack {item!r}; see `textfix rules list`")
+            else:
+                chosen.append(catalog.load(item))
+        known_kinds = set(kind_registry.kind_names())
+        for item in options["enable"]:
+            if item in known_kinds:
+                chosen.extend(catalog.load(i) for i in catalog.ids(item))
+            elif catalog.path(item) is not None:
+                chosen.append(catalog.load(item))
+            else:
+                raise OptionError(f"cannot enable {item!r}: no such pack or kind; see `textfix rules list`")
+        for item in options["disable"]:
+            if item not in known_kinds and catalog.path(item) is None:
+                raise OptionError(f"cannot disable {item!r}: no such pack or kind; see `textfix rules list`")
+        disabled = set(options["disable"])
+        unique: dict[str, Pack] = {}
+        for pack in chosen:
+            if pack.kind == "profile":
+                raise PackError(pack.path, 1, "a profile cannot be listed as a pack")
+            if pack.id not in disabled and pack.kind not in disabled:
+                unique.setdefault(pack.id, pack)
+        by_kind: dict[str, list[Pack]] = {}
+        for pack in unique.values():
+            by_kind.setdefault(pack.kind, []).append(pack)
+        stages = []
+        errors: list[PackError] = []
+        for kind in kind_registry.all_kinds():
+            packs = by_kind.get(kind.name)
+            if not packs:
+                continue
+            if kind.select is not None:
+                packs = list(kind.select(packs, options, catalog))
+                if not packs:
+                    continue
+            found = kind.check(packs)
+            if found:
+                errors.extend(found)
+                continue
+            rules = tuple(kind.build(packs, options))
+            stages.append(Stage(kind.name, tuple(p.id for p in packs), rules, kind.rounds))
+        if errors:
+            raise PackErrors(errors)
+        return tuple(stages)
+
+    @property
+    def rules(self) -> list[kind_registry.Rule]:
+        return [rule for stage in self.stages for rule in stage.rules]
+
+    # -- running --------------------------------------------------------------------------
+    def _protected(self, text: str) -> list[tuple[int, int]]:
+        spans = builtin_spans(text)
+        if self.options["keep"] or self._keep_regex:
+            spans.extend(user_spans(text, self.options["keep"], self._keep_regex))
+        return merge(spans)
+
+    def _steps(self, text: str) -> Iterator[tuple[str, str, list[Edit]]]:
+        """Run every rule; yield (rule id, text before, applied edits) for each that changed the text."""
+        ctx = Context(self.options)
+        protected: list[tuple[int, int]] | None = None
+        for stage in self.stages:
+            for _ in range(stage.rounds):
+                changed = False
+                for rule in stage.rules:
+                    edits = rule.edits(text, ctx)
+                    if not edits:
+                        continue
+                    if protected is None:
+                        protected = self._protected(text)
+                    edits = [e for e in drop_protected(edits, protected) if text[e.start : e.end] != e.after]
+                    if not edits:
+                        continue
+                    yield rule.id, text, edits
+                    text, _ = apply_edits(text, edits)
+                    protected = None
+                    changed = True
+                if not changed:
+                    break
+        yield "", text, []
+
+    def fix(self, text: str) -> str:
+        """The fixed text."""
+        if not isinstance(text, str):
+            raise TypeError(f"textfix works on str, not {type(text).__name__}; decode bytes first")
+        result = text
+        for _, current, edits in self._steps(text):
+            result = current
+        return result
+
+    __call__ = fix
+
+    def explain(self, text: str) -> Explained:
+        """The fixed text with every change and the offset map between output and input."""
+        if not isinstance(text, str):
+            raise TypeError(f"textfix works on str, not {type(text).__name__}; decode bytes first")
+        offsets = OffsetMap(len(text))
+        pending: list[tuple[int, str, Edit, tuple[int, int], tuple[int, int], str]] = []
+        step_maps: list[OffsetMap] = []
+        final = text
+        for rule_id, current, edits in self._steps(text):
+            if not edits:
+                final = current
+                break
+            new, segments = apply_edits(current, edits)
+            shift = 0
+            for edit in edits:
+                out = (edit.start + shift, edit.start + shift + len(edit.after))
+                shift += len(edit.after) - (edit.end - edit.start)
+                pending.append((len(step_maps), rule_id, edit, offsets.input_span(edit.start, edit.end), out,
+                                current[edit.start : edit.end]))
+            step = OffsetMap.from_segments(segments, len(current), len(new))
+            step_maps.append(step)
+            offsets = offsets.then(segments, len(new))
+        changes = []
+        for index, rule_id, edit, (in_start, in_end), (out_start, out_end), before in pending:
+            for later in step_maps[index + 1 :]:
+                out_start, out_end = later.output_span(out_start, out_end)
+            changes.append(Change(rule_id, in_start, in_end, out_start, out_end, before, edit.after, edit.note))
+        return Explained(final, tuple(changes), offsets)
+
+    def fix_stream(self, lines: Iterable[str], *, chunk_chars: int = 1 << 20) -> Iterator[str]:
+        """Fix a long text given as lines (with their line endings), in bounded memory.
+
+        Lines are gathered into chunks of about ``chunk_chars`` characters that end at a
+        blank line (a paragraph break), or at any line break once a chunk grows to four
+        times that; each chunk is fixed on its own. Texts shorter than a chunk are fixed
+        exactly as :meth:`fix` would.
+        """
+        buffer: list[str] = []
+        size = 0
+        for line in lines:
+            buffer.append(line)
+            size += len(line)
+            if size >= chunk_chars and (not line.strip() or size >= 4 * chunk_chars):
+                yield self.fix("".join(buffer))
+                buffer, size = [], 0
+        if buffer:
+            yield self.fix("".join(buffer))
+
+
+@lru_cache(maxsize=16)
+def _cached(profile: str, frozen: tuple) -> Pipeline:
+    return Pipeline(profile, **{k: v for k, v in frozen})
+
+
+def get_pipeline(profile: str | Path = "default", **options: Any) -> Pipeline:
+    """A shared pipeline for these settings (built on first use, then reused)."""
+    try:
+        return _cached(str(profile), _freeze(options))
+    except TypeError:  # unhashable option values: build one for this call
+        return Pipeline(profile, **options)
+
+
+def fix(text: str, profile: str | Path = "default", **options: Any) -> str:
+    """Fix ``text`` with a profile (``default``, ``repair`` or a path) and options."""
+    return get_pipeline(profile, **options).fix(text)
+
+
+def fix_and_explain(text: str, profile: str | Path = "default", **options: Any) -> Explained:
+    """Fix ``text`` and say what changed, where, and by which rule."""
+    return get_pipeline(profile, **options).explain(text)
+
+
+__all__ = ["Change", "Context", "Explained", "Pipeline", "TextfixError", "fix", "fix_and_explain", "get_pipeline"]

@@ -1,0 +1,124 @@
+"""The ``repair`` kind: encoding repair and Unicode hygiene.
+
+Each repair pack names its ``fixer`` in the header; the fixer turns the pack's
+settings and lists into rules. The stage runs up to three rounds so that one
+fix exposing another (an entity that decodes to mojibake, say) still leaves a
+text that a second run would not change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ..errors import PackError
+from ..packs import Pack, Section
+from ..repair import encoding, hygiene
+from . import Kind, Rule, parse_bool
+
+HYGIENE_STEPS = ("surrogates", "controls", "html_entities", "zero_width", "nfc")
+# Characters a zero-width list may never remove: ZWNJ and ZWJ carry meaning in Persian and Indic scripts.
+NEVER_REMOVE = {"\u200c": "ZWNJ", "\u200d": "ZWJ"}
+
+
+class FunctionRule(Rule):
+    """A rule made of one ``find_*`` function taking only the text."""
+
+    def __init__(self, rule_id: str, find: Callable[[str], list]) -> None:
+        self.id = rule_id
+        self.find = find
+
+    def edits(self, text, ctx):
+        return self.find(text)
+
+
+class DeleteRule(Rule):
+    def __init__(self, rule_id: str, chars: str, note: str) -> None:
+        self.id = rule_id
+        self.chars = chars
+        self.note = note
+        self.pattern = re.compile("[" + re.escape(chars) + "]+")
+
+    def __reduce__(self):
+        return (DeleteRule, (self.id, self.chars, self.note))
+
+    def edits(self, text, ctx):
+        return hygiene.find_deletable(text, self.pattern, self.note)
+
+
+def _codepoints(pack: Pack, section: str) -> tuple[str, list[PackError]]:
+    chars, errors = [], []
+    for item, line in pack.items(section):
+        m = re.fullmatch(r"U\+([0-9A-Fa-f]{4,6})(?:\s.*)?", item)
+        if not m:
+            errors.append(pack.error(line, f"expected a code point like 'U+200B  ZERO WIDTH SPACE', got {item!r}"))
+            continue
+        char = chr(int(m.group(1), 16))
+        if char in NEVER_REMOVE:
+            errors.append(pack.error(line, f"{NEVER_REMOVE[char]} must never be removed: scripts need it"))
+        chars.append(char)
+    return "".join(chars), errors
+
+
+def _build_hygiene(pack: Pack, options) -> list[Rule]:
+    settings = {k: parse_bool(v) for k, v in pack.settings().items()}
+    steps = {
+        "surrogates": lambda: FunctionRule(f"{pack.id}.surrogates", hygiene.find_surrogates),
+        "controls": lambda: FunctionRule(f"{pack.id}.controls", hygiene.find_controls),
+        "html_entities": lambda: FunctionRule(f"{pack.id}.html_entities", hygiene.find_html_entities),
+        "zero_width": lambda: DeleteRule(f"{pack.id}.zero_width", _codepoints(pack, "zero-width")[0],
+                                         "zero-width character"),
+        "nfc": lambda: FunctionRule(f"{pack.id}.nfc", hygiene.find_nfc),
+    }
+    return [make() for name, make in steps.items() if settings.get(name, True)]
+
+
+def _build_encoding(pack: Pack, options) -> list[Rule]:
+    return [encoding.FtfyEncoding(pack.id, pack.settings())]
+
+
+# fixer name -> (builder, settings keys it reads)
+FIXERS: dict[str, Callable[[Pack, Mapping[str, Any]], list[Rule]]] = {
+    "encoding": _build_encoding,
+    "hygiene": _build_hygiene,
+}
+SETTINGS_KEYS = frozenset(encoding.SETTINGS) | frozenset(HYGIENE_STEPS)
+
+
+def _check(packs: Sequence[Pack]) -> list[PackError]:
+    errors = []
+    for pack in packs:
+        fixer = pack.header.get("fixer")
+        if fixer not in FIXERS:
+            line = pack.header_lines.get("fixer", 1)
+            errors.append(pack.error(line, f"a repair pack needs 'fixer:' with one of: {', '.join(sorted(FIXERS))}"))
+        for key, value, line in pack.sections.get("settings", ()):
+            try:
+                parse_bool(value)
+            except ValueError:
+                errors.append(pack.error(line, f"{key}: expected true or false, got {value!r}"))
+        errors.extend(_codepoints(pack, "zero-width")[1])
+    return errors
+
+
+def _build(packs: Sequence[Pack], options) -> list[Rule]:
+    rules: list[Rule] = []
+    for pack in packs:
+        rules.extend(FIXERS[pack.header["fixer"]](pack, options))
+    return rules
+
+
+KIND = Kind(
+    name="repair",
+    order=10,
+    description="Encoding repair (mojibake) and Unicode hygiene.",
+    sections={
+        "settings": Section("settings", keys=SETTINGS_KEYS),
+        "zero-width": Section("list"),
+    },
+    header_keys=frozenset({"fixer"}),
+    build=_build,
+    check=_check,
+    rounds=3,
+)

@@ -1,0 +1,84 @@
+"""Protected spans: text no rule may rewrite.
+
+URLs, e-mail addresses, code spans (`inline` and fenced blocks) are found
+here; users add their own with the ``keep`` (literal phrases) and
+``keep_regex`` options. Every pattern is anchored so that it starts matching
+only at the beginning of a run, keeping the scan linear on adversarial input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+_URL = re.compile(r"(?<![\w/.:-])(?:[a-zA-Z][a-zA-Z0-9+.-]{1,15}://|www\.)[^\s<>\"'`]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
+_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_CODE = re.compile(r"(?<!`)`[^`\n]+`(?!`)")
+_TRAILING = ".,;:!?)]}'\""
+
+
+def builtin_spans(text: str) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses and code spans in ``text``.
+
+    >>> t = "see https://example.org/a_b. or mail me@x.org, `x = 1`"
+    >>> [t[a:b] for a, b in builtin_spans(t)]
+    ['https://example.org/a_b', 'me@x.org', '`x = 1`']
+    """
+    spans: list[tuple[int, int]] = []
+    if "://" in text or "www." in text:
+        for m in _URL.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in _TRAILING:
+                end -= 1
+            spans.append((m.start(), end))
+    if "@" in text:
+        spans.extend(m.span() for m in _EMAIL.finditer(text))
+    if "`" in text or "~~~" in text:
+        spans.extend(m.span() for m in _FENCE.finditer(text))
+        spans.extend(m.span() for m in _CODE.finditer(text))
+    return spans
+
+
+def user_spans(text: str, keep: Sequence[str], keep_regex: Sequence[re.Pattern[str]]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for phrase in keep:
+        start = text.find(phrase)
+        while start >= 0:
+            spans.append((start, start + len(phrase)))
+            start = text.find(phrase, start + 1)
+    for pattern in keep_regex:
+        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+    return spans
+
+
+def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort and merge overlapping spans."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def drop_protected(edits: Sequence, spans: Sequence[tuple[int, int]]) -> list:
+    """Edits (sorted) that touch no protected span (sorted, merged).
+
+    An edit touches a span when they overlap, or when it inserts strictly inside it.
+    """
+    if not spans:
+        return list(edits)
+    kept = []
+    j = 0
+    for edit in edits:
+        while j < len(spans) and spans[j][1] <= edit.start:
+            j += 1
+        if j < len(spans):
+            a = spans[j][0]
+            if (a < edit.end) if edit.end > edit.start else (a < edit.start):
+                continue
+        kept.append(edit)
+    return kept

@@ -1,0 +1,1 @@
+"""Repair fixes: each a plain function ``text -> list[Edit]`` with the reason it exists."""
