@@ -52,9 +52,12 @@ class Explained:
     text: str
     changes: tuple[Change, ...]
     offsets: OffsetMap
+    # Things a rule noticed but deliberately left unchanged (before == after, with a note).
+    reports: tuple[Change, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "changes": [c.to_dict() for c in self.changes],
+                "reports": [r.to_dict() for r in self.reports],
                 "segments": [list(s) for s in self.offsets.segments]}
 
 
@@ -188,8 +191,12 @@ class Pipeline:
             spans.extend(user_spans(text, self.options["keep"], self._keep_regex))
         return merge(spans)
 
-    def _steps(self, text: str) -> Iterator[tuple[str, str, list[Edit]]]:
-        """Run every rule; yield (rule id, text before, applied edits) for each that changed the text."""
+    def _steps(self, text: str, reports: list | None = None) -> Iterator[tuple[str, str, list[Edit]]]:
+        """Run every rule; yield (rule id, text before, applied edits) for each that changed the text.
+
+        With ``reports`` (a list), no-op edits that carry a note are appended to it as
+        (rule id, text, edit).
+        """
         ctx = Context(self.options)
         protected: list[tuple[int, int]] | None = None
         for stage in self.stages:
@@ -201,7 +208,10 @@ class Pipeline:
                         continue
                     if protected is None:
                         protected = self._protected(text)
-                    edits = [e for e in drop_protected(edits, protected) if text[e.start : e.end] != e.after]
+                    edits = drop_protected(edits, protected)
+                    if reports is not None:
+                        reports.extend((rule.id, text, e) for e in edits if e.note and text[e.start : e.end] == e.after)
+                    edits = [e for e in edits if text[e.start : e.end] != e.after]
                     if not edits:
                         continue
                     yield rule.id, text, edits
@@ -228,10 +238,18 @@ class Pipeline:
         if not isinstance(text, str):
             raise TypeError(f"textfix works on str, not {type(text).__name__}; decode bytes first")
         offsets = OffsetMap(len(text))
-        pending: list[tuple[int, str, Edit, tuple[int, int], tuple[int, int], str]] = []
+        # (step index, rule id, edit, input span, span on the step's text, text replaced or None for a report)
+        pending: list[tuple[int, str, Edit, tuple[int, int], tuple[int, int], str | None]] = []
         step_maps: list[OffsetMap] = []
         final = text
-        for rule_id, current, edits in self._steps(text):
+        noticed: list[tuple[str, str, Edit]] = []
+        taken = 0
+        for rule_id, current, edits in self._steps(text, noticed):
+            # Reports noticed since the last step were made on `current`, before these edits.
+            for report_rule, _, edit in noticed[taken:]:
+                pending.append((len(step_maps), report_rule, edit, offsets.input_span(edit.start, edit.end),
+                                (edit.start, edit.end), None))
+            taken = len(noticed)
             if not edits:
                 final = current
                 break
@@ -246,11 +264,16 @@ class Pipeline:
             step_maps.append(step)
             offsets = offsets.then(segments, len(new))
         changes = []
+        reports = []
         for index, rule_id, edit, (in_start, in_end), (out_start, out_end), before in pending:
-            for later in step_maps[index + 1 :]:
+            # A change's output span is on the text after its step; a report's on the text before it.
+            for later in step_maps[index + (before is not None) :]:
                 out_start, out_end = later.output_span(out_start, out_end)
-            changes.append(Change(rule_id, in_start, in_end, out_start, out_end, before, edit.after, edit.note))
-        return Explained(final, tuple(changes), offsets)
+            if before is None:
+                reports.append(Change(rule_id, in_start, in_end, out_start, out_end, edit.after, edit.after, edit.note))
+            else:
+                changes.append(Change(rule_id, in_start, in_end, out_start, out_end, before, edit.after, edit.note))
+        return Explained(final, tuple(changes), offsets, tuple(reports))
 
     def fix_stream(self, lines: Iterable[str], *, chunk_chars: int = 1 << 20) -> Iterator[str]:
         """Fix a long text given as lines (with their line endings), in bounded memory.

@@ -30,7 +30,9 @@ class Rule:
     ``edits`` returns sorted, non-overlapping :class:`~textfix.offsets.Edit`
     objects on ``text`` and must not keep state between calls, so one rule
     object serves many threads. The engine drops edits that touch protected
-    spans, applies the rest and records them.
+    spans, applies the rest and records them. An edit whose ``after`` equals
+    the text it covers changes nothing; with a ``note`` it is kept as a report
+    (say, "ambiguous, not rewritten") in :attr:`Explained.reports`.
     """
 
     id: str = "rule"
@@ -78,6 +80,8 @@ class Kind:
     select: Callable[[Sequence[Pack], Mapping[str, Any], Any], Sequence[Pack]] | None = None
     # Run this stage's rules again until nothing changes (at most this many rounds).
     rounds: int = 1
+    # A click command the CLI adds as `textfix <kind> ...`, as "module:attribute" (imported lazily).
+    cli: str | None = None
 
 
 def parse_bool(value: Any) -> bool:
