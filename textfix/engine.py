@@ -28,6 +28,10 @@ from .packs import Pack, load_pack
 from .protect import builtin_spans, drop_protected, merge, user_spans
 
 
+# Streaming works on chunks of about this many characters (see chunk_lines).
+CHUNK_CHARS = 1 << 20
+
+
 @dataclass(frozen=True)
 class Change:
     """One change: which rule, where in the input and output, what it was and became."""
@@ -150,13 +154,17 @@ class Pipeline:
         for item in options["disable"]:
             if item not in known_kinds and catalog.path(item) is None:
                 raise OptionError(f"cannot disable {item!r}: no such pack or kind; see `textfix rules list`")
+        # A pack named in `disable` is off; a kind named there turns off its packs except
+        # those `enable` names one by one (the more specific choice wins).
         disabled = set(options["disable"])
+        enabled = set(options["enable"])
         unique: dict[str, Pack] = {}
         for pack in chosen:
             if pack.kind == "profile":
                 raise PackError(pack.path, 1, "a profile cannot be listed as a pack")
-            if pack.id not in disabled and pack.kind not in disabled:
-                unique.setdefault(pack.id, pack)
+            if pack.id in disabled or (pack.kind in disabled and pack.id not in enabled):
+                continue
+            unique.setdefault(pack.id, pack)
         by_kind: dict[str, list[Pack]] = {}
         for pack in unique.values():
             by_kind.setdefault(pack.kind, []).append(pack)
@@ -275,24 +283,34 @@ class Pipeline:
                 changes.append(Change(rule_id, in_start, in_end, out_start, out_end, before, edit.after, edit.note))
         return Explained(final, tuple(changes), offsets, tuple(reports))
 
-    def fix_stream(self, lines: Iterable[str], *, chunk_chars: int = 1 << 20) -> Iterator[str]:
+    def fix_stream(self, lines: Iterable[str], *, chunk_chars: int = CHUNK_CHARS) -> Iterator[str]:
         """Fix a long text given as lines (with their line endings), in bounded memory.
 
-        Lines are gathered into chunks of about ``chunk_chars`` characters that end at a
-        blank line (a paragraph break), or at any line break once a chunk grows to four
-        times that; each chunk is fixed on its own. Texts shorter than a chunk are fixed
-        exactly as :meth:`fix` would.
+        Each chunk of :func:`chunk_lines` is fixed on its own; a text shorter than a
+        chunk is fixed exactly as :meth:`fix` would.
         """
-        buffer: list[str] = []
-        size = 0
-        for line in lines:
-            buffer.append(line)
-            size += len(line)
-            if size >= chunk_chars and (not line.strip() or size >= 4 * chunk_chars):
-                yield self.fix("".join(buffer))
-                buffer, size = [], 0
-        if buffer:
-            yield self.fix("".join(buffer))
+        for chunk in chunk_lines(lines, chunk_chars):
+            yield self.fix(chunk)
+
+
+
+def chunk_lines(lines: Iterable[str], chunk_chars: int = CHUNK_CHARS) -> Iterator[str]:
+    """Gather lines into chunks of about ``chunk_chars`` characters.
+
+    A chunk ends at a blank line (a paragraph break) once it is that long, or at
+    any line break once it is four times that long, so document-level evidence
+    (quote balance, a full name before its surname) stays within one chunk.
+    """
+    buffer: list[str] = []
+    size = 0
+    for line in lines:
+        buffer.append(line)
+        size += len(line)
+        if size >= chunk_chars and (not line.strip() or size >= 4 * chunk_chars):
+            yield "".join(buffer)
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer)
 
 
 @lru_cache(maxsize=16)

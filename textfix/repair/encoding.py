@@ -50,10 +50,15 @@ class FtfyEncoding(Rule):
         fix = self._fix
         edits: list[Edit] = []
         pos = 0
-        for line in text.splitlines(keepends=True):
+        size = len(text)
+        while pos < size:
+            # Lines end at "\n" only: U+0085 and friends may be mojibake bytes, not line breaks.
+            end = text.find("\n", pos)
+            end = size if end < 0 else end + 1
+            line = text[pos:end]
             if not line.isascii():
                 fixed = fix(line)
                 if fixed != line:
                     edits.extend(diff_edits(line, fixed, pos, "ftfy.fix_encoding"))
-            pos += len(line)
+            pos = end
         return edits

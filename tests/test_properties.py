@@ -1,0 +1,137 @@
+"""The contract for every rule, pack and profile, checked generically.
+
+Every profile and every pack found in ``rules/`` (and every rule those packs
+compile to) is parametrized here automatically: registering a pack is enough
+to put it under these properties. Properties:
+
+- idempotence, ``f(f(x)) == f(x)``, over arbitrary text, over words from every
+  pack, and over mojibake made by real codecs;
+- the offset map of ``explain`` accounts for the whole output;
+- clean text comes back byte-identical from the ``repair`` profile.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from strategies import PACK_IDS, PROFILE_IDS, any_text, clean_text, mixed_text, mojibake
+from textfix import Pipeline
+from textfix.engine import Context
+from textfix.offsets import apply_edits
+from textfix.protect import drop_protected
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _single_pack_profile(tmp_path_factory, pack_id: str) -> str:
+    path = tmp_path_factory.mktemp("profiles") / f"only-{pack_id}.pack"
+    path.write_text(
+        f"id: only-{pack_id}\nkind: profile\ndescription: just {pack_id}\nsource: tests\nlicence: MIT\n---\n"
+        f"[packs]\n{pack_id}\n",
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+@pytest.fixture(scope="module", params=PROFILE_IDS)
+def profile_pipeline(request):
+    return Pipeline(request.param)
+
+
+@pytest.fixture(scope="module", params=PACK_IDS)
+def pack_pipeline(request, tmp_path_factory):
+    return Pipeline(_single_pack_profile(tmp_path_factory, request.param))
+
+
+def _rules():
+    seen = []
+    for profile in PROFILE_IDS:
+        for rule in Pipeline(profile).rules:
+            if rule.id not in {r.id for r in seen}:
+                seen.append(rule)
+    return seen
+
+
+RULES = _rules()
+
+
+def test_everything_is_registered():
+    """The generic properties below run for this many profiles, packs and rules."""
+    print(f"\nproperties cover {len(PROFILE_IDS)} profiles, {len(PACK_IDS)} packs, {len(RULES)} rules: "
+          + ", ".join(r.id for r in RULES))
+    assert "default" in PROFILE_IDS and "repair" in PROFILE_IDS
+    assert len(RULES) >= len(PACK_IDS)
+
+
+@SETTINGS
+@given(text=any_text)
+def test_profile_idempotent(profile_pipeline, text):
+    once = profile_pipeline.fix(text)
+    assert profile_pipeline.fix(once) == once
+
+
+@SETTINGS
+@given(text=any_text)
+def test_pack_idempotent(pack_pipeline, text):
+    once = pack_pipeline.fix(text)
+    assert pack_pipeline.fix(once) == once
+
+
+def _apply_rule(rule, text, options):
+    edits = [e for e in rule.edits(text, Context(options)) if text[e.start : e.end] != e.after]
+    return apply_edits(text, drop_protected(edits, []))[0]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+@SETTINGS
+@given(text=any_text)
+def test_rule_idempotent(rule, text):
+    options = Pipeline("default").options
+    once = _apply_rule(rule, text, options)
+    assert _apply_rule(rule, once, options) == once
+
+
+@SETTINGS
+@given(text=st.one_of(mixed_text(), mojibake()))
+def test_offsets_account_for_output(profile_pipeline, text):
+    result = profile_pipeline.explain(text)
+    offsets = result.offsets
+    assert offsets.input_length == len(text) and offsets.output_length == len(result.text)
+    rebuilt, pos = [], 0
+    for seg in offsets.segments:
+        rebuilt.append(text[pos : seg.in_start])
+        rebuilt.append(result.text[seg.out_start : seg.out_end])
+        pos = seg.in_end
+    rebuilt.append(text[pos:])
+    assert "".join(rebuilt) == result.text
+    for change in result.changes:
+        assert 0 <= change.input_start <= change.input_end <= len(text)
+        assert 0 <= change.output_start <= change.output_end <= len(result.text)
+        # The input span of a change maps forward onto a span covering its output span.
+        assert offsets.to_output(change.input_start) <= change.output_start
+        assert change.output_end <= offsets.to_output(change.input_end, side="right")
+    # Round trip: an unchanged position goes to the output and back to itself; a segment's
+    # start comes back from the left side and its end from the right side.
+    starts = {s.in_start for s in offsets.segments}
+    ends = {s.in_end for s in offsets.segments}
+    for p in range(len(text) + 1):
+        if any(s.in_start < p < s.in_end for s in offsets.segments):
+            continue
+        side = "right" if p in ends and p not in starts else "left"
+        assert offsets.to_input(offsets.to_output(p, side=side), side=side) == p
+
+
+@SETTINGS
+@given(text=mojibake())
+def test_repair_idempotent_on_mojibake(text):
+    repair = Pipeline("repair")
+    once = repair.fix(text)
+    assert repair.fix(once) == once
+
+
+@SETTINGS
+@given(text=clean_text())
+def test_clean_text_unchanged_by_repair(text):
+    assert Pipeline("repair").fix(text) == text
