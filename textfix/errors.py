@@ -16,7 +16,8 @@ class PackError(TextfixError):
         self.path = str(path)
         self.line = line
         self.message = message
-        super().__init__(f"{self.path}:{self.line}: {message}")
+        where = f"{self.path}:{self.line}" if line > 0 else self.path
+        super().__init__(f"{where}: {message}")
 
 
 class PackErrors(TextfixError):

@@ -63,9 +63,20 @@ def iter_lines(stream: BinaryIO, name: str) -> tuple[Decoding, Iterator[str]]:
     decoding = sniff(buffered.peek(4)[:4])
     if decoding.bom:
         buffered.read(len(decoding.bom))
+    if decoding.codec == "utf-8":
+        # b"\n" never occurs inside a UTF-8 sequence: decode line by line, and name the line at fault.
+        def lines() -> Iterator[str]:
+            for number, raw in enumerate(buffered, 1):
+                try:
+                    yield raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise _describe(exc, name, number) from None
+
+        return decoding, lines()
+
     text = io.TextIOWrapper(buffered, encoding=decoding.codec, errors="strict", newline="")
 
-    def lines() -> Iterator[str]:
+    def wide_lines() -> Iterator[str]:
         count = 0
         try:
             for line in text:
@@ -74,7 +85,7 @@ def iter_lines(stream: BinaryIO, name: str) -> tuple[Decoding, Iterator[str]]:
         except UnicodeDecodeError as exc:
             raise _describe(exc, name, count + 1) from None
 
-    return decoding, lines()
+    return decoding, wide_lines()
 
 
 def _umask() -> int:

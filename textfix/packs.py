@@ -301,9 +301,8 @@ def _cached_parse(path: Path, mtime_ns: int, size: int, kinds_token: object) -> 
 
 def load_pack(path: str | Path) -> Pack:
     """Parse a pack file, reusing the parse while the file is unchanged."""
-    path = Path(path).resolve()
     try:
-        st = path.stat()
+        st = Path(path).stat()
     except OSError:
         raise PackError(path, 0, "no such pack file; check the path") from None
-    return _cached_parse(path, st.st_mtime_ns, st.st_size, None)
+    return _cached_parse(Path(path).resolve(), st.st_mtime_ns, st.st_size, None)
