@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 _URL = re.compile(r"(?<![\w/.:-])(?:[a-zA-Z][a-zA-Z0-9+.-]{1,15}://|www\.)[^\s<>\"'`]+")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
-_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_FENCE_LINE = re.compile(r"^(```|~~~)([^\n]*)$", re.MULTILINE)
 _CODE = re.compile(r"(?<!`)`[^`\n]+`(?!`)")
 _TRAILING = ".,;:!?)]}'\""
 
@@ -35,9 +35,29 @@ def builtin_spans(text: str) -> list[tuple[int, int]]:
     if "@" in text:
         spans.extend(m.span() for m in _EMAIL.finditer(text))
     if "`" in text or "~~~" in text:
-        spans.extend(m.span() for m in _FENCE.finditer(text))
+        spans.extend(fenced_blocks(text))
         spans.extend(m.span() for m in _CODE.finditer(text))
     return spans
+
+
+def fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """Fenced code blocks: from a ``` or ~~~ line to the next bare fence of the same kind.
+
+    Paired in one pass over the fence lines (a lazy regex over the whole text
+    would rescan it from every unclosed fence). An unclosed fence protects nothing.
+
+    >>> fenced_blocks("a\n```py\nx = 1\n```\nb")
+    [(2, 17)]
+    """
+    blocks = []
+    opening: re.Match[str] | None = None
+    for m in _FENCE_LINE.finditer(text):
+        if opening is None:
+            opening = m
+        elif m.group(1) == opening.group(1) and not m.group(2).strip():
+            blocks.append((opening.start(), m.end()))
+            opening = None
+    return blocks
 
 
 def user_spans(text: str, keep: Sequence[str], keep_regex: Sequence[re.Pattern[str]]) -> list[tuple[int, int]]:
