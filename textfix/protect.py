@@ -41,7 +41,7 @@ def builtin_spans(text: str) -> list[tuple[int, int]]:
 
 
 def fenced_blocks(text: str) -> list[tuple[int, int]]:
-    """Fenced code blocks: from a ``` or ~~~ line to the next bare fence of the same kind.
+    r"""Fenced code blocks: from a ``` or ~~~ line to the next bare fence of the same kind.
 
     Paired in one pass over the fence lines (a lazy regex over the whole text
     would rescan it from every unclosed fence). An unclosed fence protects nothing.
