@@ -145,3 +145,9 @@ def test_offset_map_composition():
     assert m.to_output(0) == 0 and m.to_output(0, side="right") == 1
     assert m.input_span(2, 4) == (1, 3)
     assert pickle.loads(pickle.dumps(m)) == m
+
+
+def test_user_regex_that_backtracks_is_a_clear_error():
+    pipeline = Pipeline("repair", keep_regex=[r"(x+x+)+y"])
+    with pytest.raises(TextfixError, match=r"keep_regex '\(x\+x\+\)\+y' ran over .* simplify it"):
+        pipeline.fix("x" * 5000 + " &amp;")

@@ -13,12 +13,13 @@ pickles as its profile and options, so worker processes rebuild it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from . import kinds as kind_registry
 from .catalog import Catalog
@@ -120,7 +121,7 @@ class Pipeline:
             catalog = Catalog([*given.get("packs", ()), *extra_paths])
         self.options: Mapping[str, Any] = values
         self.stages = self._build_stages(profile_pack, catalog, values)
-        self._keep_regex = tuple(re.compile(p) for p in values["keep_regex"])
+        self._keep_regex = tuple(regex.compile(p) for p in values["keep_regex"])
 
     def __reduce__(self):
         return (Pipeline._rebuild, (self.profile_ref, self._given))

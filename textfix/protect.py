@@ -60,7 +60,12 @@ def fenced_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def user_spans(text: str, keep: Sequence[str], keep_regex: Sequence[re.Pattern[str]]) -> list[tuple[int, int]]:
+# A user's regular expression may backtrack catastrophically; it gets this long per text.
+USER_REGEX_TIMEOUT = 2.0
+
+
+def user_spans(text: str, keep: Sequence[str], keep_regex: Sequence) -> list[tuple[int, int]]:
+    """Spans of the user's ``keep`` phrases and ``keep_regex`` matches (``regex`` patterns)."""
     spans: list[tuple[int, int]] = []
     for phrase in keep:
         start = text.find(phrase)
@@ -68,7 +73,15 @@ def user_spans(text: str, keep: Sequence[str], keep_regex: Sequence[re.Pattern[s
             spans.append((start, start + len(phrase)))
             start = text.find(phrase, start + 1)
     for pattern in keep_regex:
-        spans.extend(m.span() for m in pattern.finditer(text) if m.end() > m.start())
+        try:
+            spans.extend(m.span() for m in pattern.finditer(text, timeout=USER_REGEX_TIMEOUT) if m.end() > m.start())
+        except TimeoutError:
+            from .errors import TextfixError
+
+            raise TextfixError(
+                f"keep_regex {pattern.pattern!r} ran over {USER_REGEX_TIMEOUT:g}s on a {len(text):,}-character text "
+                "(catastrophic backtracking); simplify it, e.g. avoid nested repeats like (a+)+"
+            ) from None
     return spans
 
 

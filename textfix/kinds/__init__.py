@@ -130,13 +130,13 @@ def header_keys_of(kind: str) -> frozenset[str]:
 
 
 def _parse_regexes(value: Any) -> tuple[str, ...]:
-    import re
+    import regex
 
     patterns = (value,) if isinstance(value, str) else tuple(value)
     for pattern in patterns:
         try:
-            re.compile(pattern)
-        except re.error as exc:
+            regex.compile(pattern)
+        except regex.error as exc:
             raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
     return tuple(patterns)
 

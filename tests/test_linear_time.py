@@ -1,0 +1,75 @@
+"""No regular expression in textfix or its packs can be driven into catastrophic backtracking.
+
+Every rule of every shipped pack, and every profile as a whole (protected-span
+detection included), runs on adversarial inputs at 100 KB and at 1 MB: long
+runs of what the rules look for and of near misses. Linear time means the big
+input costs about ten times the small one; the bound allows thirty times plus
+a quarter second of noise, far below what quadratic behaviour (a hundred
+times) would need. This is a complexity check, not a speed claim: speed is
+measured side by side with ftfy in benchmarks/throughput.py.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from strategies import PROFILE_IDS, VOCABULARY
+from textfix import Pipeline
+from textfix.engine import Context
+
+SMALL, BIG = 100_000, 1_000_000
+
+
+def _near_misses() -> list[str]:
+    """Pieces of pack vocabulary, whole and cut short, glued without separators."""
+    pieces = []
+    for word in VOCABULARY[:: max(1, len(VOCABULARY) // 12)]:
+        pieces += [word, word[:-1], word + "-"]
+    return pieces
+
+
+PIECES = [
+    "a", " ", "&", "&#1", "&amp", "&amp;", "Ã", "Ã ", "â€", "â€ ", "â€\u00a0", "†", "a†", "x@", "a.", "www.",
+    "https://a", "`a", "```\n", "~~~x\n", "1", "1 ", "1 000 ", "1/2/", "12/", "3-", "-", "’", "'s", "e\u0301",
+    "\u200b", "March ", "May 5, ", "one ", "twenty-", "hundred and ", "Sept. ", "11th of ", "ALL CAPS ", "Al-",
+    "\n", "\r\n", "٤", "۴",
+] + _near_misses()
+
+
+def _elapsed(fn, text: str) -> float:
+    start = time.perf_counter()
+    fn(text)
+    return time.perf_counter() - start
+
+
+def _linear(fn, piece: str) -> tuple[float, float]:
+    small = (piece * (SMALL // len(piece) + 1))[:SMALL]
+    big = (piece * (BIG // len(piece) + 1))[:BIG]
+    return _elapsed(fn, small), _elapsed(fn, big)
+
+
+def _targets():
+    targets, seen = [], set()
+    for profile in PROFILE_IDS:
+        pipeline = Pipeline(profile)
+        targets.append(pytest.param(pipeline.fix, id=f"profile:{profile}"))
+        for rule in pipeline.rules:
+            if rule.id not in seen:
+                seen.add(rule.id)
+                ctx = Context(pipeline.options)
+                targets.append(pytest.param(lambda text, r=rule, c=ctx: r.edits(text, c), id=f"rule:{rule.id}"))
+    return targets
+
+
+@pytest.mark.parametrize("fn", _targets())
+def test_linear_time_on_adversarial_input(fn):
+    slow = []
+    for piece in PIECES:
+        small, big = _linear(fn, piece)
+        if big > 30 * small + 0.25:
+            small, big = _linear(fn, piece)  # once more, in case the machine was busy
+            if big > 30 * small + 0.25:
+                slow.append(f"{piece!r}: {small:.3f}s at 100 KB, {big:.3f}s at 1 MB")
+    assert not slow, "super-linear time on: " + "; ".join(slow)
