@@ -36,6 +36,7 @@ How a line of VarCon becomes entries (see docs/spelling.md):
   ``--max-level`` (default 95; 99 holds only junk).
 - Unverified clusters (no ``<verified>`` mark) contain mechanical guesses
   (ern → ren, eros → aeros, chelicerae → chelicere): a pair from one is kept only
+  when its cluster is common (SCOWL level <= 60; a few listed guesses excepted),
   when it differs by -ise/-ize alone (never for advertise, surprise ... which are
   always -ise) or repeats a difference seen in a verified pair (``noncolours``
   has the verified ``colour``); see :func:`trusted_pairs`.
@@ -257,10 +258,18 @@ def _is_ize(british: str, american: str) -> bool:
     return True
 
 
+# Mechanical guesses found in unverified clusters of common words (SCOWL level <= 60): never used.
+JUNK = frozenset({"cardiae", "cardie", "costumire", "fayer", "fayre", "maters", "matres", "novenae", "novene",
+                  "ecus", "oecus", "patinae", "patine", "patinaed", "patined", "perv", "prev"})
+COMMON_LEVEL = 60
+
+
 def trusted_pairs(pairs: dict[str, tuple[str, bool]], british_first) -> set[str]:
     """Variants whose pair is trustworthy: from a verified cluster, or a regular difference.
 
     Unverified VarCon clusters hold mechanical guesses (ern/ren, eros/aeros, chelicerae/chelicere).
+    ``verified`` is True for pairs from verified clusters and from unverified clusters of common
+    words (SCOWL level <= 60), less a few listed guesses (``JUNK``).
     An unverified pair is kept when it differs only by -ise/-ize, or when its first difference
     repeats one seen in a verified pair (the key ``...colour`` of ``noncolours`` ends with the
     verified key ``colour``).
@@ -269,6 +278,8 @@ def trusted_pairs(pairs: dict[str, tuple[str, bool]], british_first) -> set[str]
     trusted = set()
     for variant, (target_form, verified) in pairs.items():
         british, american = british_first(variant, target_form)
+        if variant.removesuffix("'s") in JUNK or target_form.removesuffix("'s") in JUNK:
+            continue
         if verified or _is_ize(british, american):
             trusted.add(variant)
             continue
@@ -324,7 +335,8 @@ def build_target(clusters: list[Cluster], target: str, max_level: int) -> Built:
     # en-US rewrites British-like forms to American ones; the British targets the other way round.
     british_first = (lambda v, t: (v, t)) if target == "en-US" else (lambda v, t: (t, v))
     single = {w: next(iter(ts)) for w, ts in proposals.items() if len(ts) == 1 and w not in keep}
-    trusted = trusted_pairs({w: (t, any(id(x) in verified_lines for x in proposals[w][t]))
+    trusted = trusted_pairs({w: (t, any(id(x) in verified_lines or x.level <= COMMON_LEVEL
+                                         for x in proposals[w][t]))
                              for w, t in single.items()}, british_first)
     for word, targets in proposals.items():
         if word in single and word not in trusted:
