@@ -21,8 +21,10 @@ How a line of VarCon becomes entries (see docs/spelling.md):
   without ``D`` tags ``B`` implies ``D``.
 - The target form of a line is the word the target dialect prefers with no
   mark (``A`` for en-US, ``B`` for en-GB, ``Z`` for en-GB-oxendict).
-- Its variants are the other words of the line that some *other* dialect prefers.
-  Words marked only as variants (``v V - x``) or ``_`` (other) are never sources.
+- Its variants are the other words of the line that some *other* dialect prefers,
+  or marks as a common variant (``v``) while the target dialect has no tag for
+  them at all (licenced, almanack in en-US). Rarer variants (``V - x``) and ``_``
+  (other) words are never sources.
 - A word the target dialect prefers anywhere in VarCon, in any usage group
   (program for software, meter the device, tire = exhaust, curb = restrain,
   story = tale, check = verify, draft = writing ...), is never rewritten: it goes
@@ -223,6 +225,14 @@ def preferred(entry: Entry, cat: str, marks=PREFERRED) -> bool:
     return cat in entry.tags and entry.tags[cat] in marks
 
 
+def source(entry: Entry, cat: str, others: list[str]) -> bool:
+    """May this word be rewritten to the target? Preferred elsewhere, or a common variant
+    elsewhere (``v``) that the target dialect does not know at all (licenced, almanack)."""
+    if any(preferred(entry, c) for c in others):
+        return True
+    return cat not in entry.tags and any(entry.tags.get(c) == "v" for c in others)
+
+
 def describe(line: Line) -> str:
     return line.usage or line.cluster
 
@@ -317,7 +327,7 @@ def build_target(clusters: list[Cluster], target: str, max_level: int) -> Built:
         if not canon:
             continue
         for e in line.entries:
-            if e.word in canon or not any(preferred(e, c) for c in others):
+            if e.word in canon or not source(e, cat, others):
                 continue
             if len(canon) == 1:
                 target_form = canon[0]

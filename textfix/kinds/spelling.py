@@ -9,7 +9,8 @@ Packs under ``rules/spelling/``:
   it always runs with;
 - a *protection pack* (``target: all``) has a ``[phrases]`` list (names kept as
   written: ``Labour Party``) and a ``[name-heads]`` list (words that make a
-  capitalized word before them a name at the start of a sentence: ``Party``).
+  capitalized word before them a name at the start of a sentence: ``Party``) and
+  a ``[names]`` list (single words that are names whenever capitalized: ``Tyre``).
 
 The ``spelling`` option picks the target: the stage runs the enabled packs for
 that target (or, when the profile enables none for it, every catalog pack with
@@ -95,6 +96,9 @@ def _check(packs: Sequence[Pack]) -> list[PackError]:
         for item, line in pack.items("phrases"):
             if len(item.split()) < 2:
                 errors.append(pack.error(line, f"a protected phrase needs two words or more, got {item!r}"))
+        for item, line in pack.items("names"):
+            if len(item.split()) != 1 or not item[:1].isupper():
+                errors.append(pack.error(line, f"a name is one capitalized word, got {item!r}"))
         for item, line in pack.items("name-heads"):
             if len(item.split()) != 1:
                 errors.append(pack.error(line, f"a name head is one word, got {item!r}"))
@@ -106,6 +110,7 @@ def _build(packs: Sequence[Pack], options: Mapping[str, Any]) -> list[Rule]:
     ambiguous: dict[str, str] = {}
     phrases: list[str] = []
     heads: list[str] = []
+    names: list[str] = []
     for pack in packs:
         for group in pack.groups("entries"):
             for variant, _ in group.variants:
@@ -115,10 +120,11 @@ def _build(packs: Sequence[Pack], options: Mapping[str, Any]) -> list[Rule]:
             ambiguous[word.strip()] = note.strip()
         phrases.extend(item for item, _ in pack.items("phrases"))
         heads.extend(item for item, _ in pack.items("name-heads"))
+        names.extend(item for item, _ in pack.items("names"))
     if not mapping and not ambiguous:
         return []
     targets = sorted({_target(p) for p in packs if _target(p) != ALL}) or [ALL]
-    return [SpellingRule("spelling." + "+".join(targets), mapping, ambiguous, phrases, heads)]
+    return [SpellingRule("spelling." + "+".join(targets), mapping, ambiguous, phrases, heads, names)]
 
 
 KIND = Kind(
@@ -130,6 +136,7 @@ KIND = Kind(
         "ambiguous": Section("list"),
         "phrases": Section("list"),
         "name-heads": Section("list"),
+        "names": Section("list"),
     },
     header_keys=frozenset({"target", "protect"}),
     options=(

@@ -16,7 +16,8 @@ How a word is matched:
   word; a Title-case word that does not start a sentence is a name (``the Labour
   vote``, ``Sydney Harbour``); a Title-case word that starts a sentence is a name
   when the next word is a capitalized name head (``Labour Party said``, ``Harbour
-  Bridge``). A capital at the start of a sentence alone protects nothing.
+  Bridge``), or when it is a listed name (``Tyre``, the city; ``Chile``). A capital
+  at the start of a sentence alone protects nothing.
 """
 
 from __future__ import annotations
@@ -50,12 +51,13 @@ class SpellingRule:
     """Rewrite variant spellings to the target's, keeping case and proper nouns."""
 
     def __init__(self, rule_id: str, mapping: Mapping[str, str], ambiguous: Mapping[str, str],
-                 phrases: Iterable[str], name_heads: Iterable[str]) -> None:
+                 phrases: Iterable[str], name_heads: Iterable[str], names: Iterable[str] = ()) -> None:
         self.id = rule_id
         self.mapping = dict(mapping)
         self.ambiguous = dict(ambiguous)
         self.phrases = tuple(phrases)
         self.name_heads = frozenset(h.lower() for h in name_heads)
+        self.names = frozenset(names)
         # token -> (replacement or None for an ambiguous word, case kind, note)
         table: dict[str, tuple[str | None, int, str]] = {}
         for word, note in self.ambiguous.items():
@@ -140,7 +142,7 @@ class SpellingRule:
         replacement, kind, note, suffix = found
         if self.phrase_index and self._in_phrase(text, start, end, token):
             return True
-        if kind == TITLE and self._is_name(text, start, end):
+        if kind == TITLE and (token[: len(token) - len(suffix)] in self.names or self._is_name(text, start, end)):
             return True
         if replacement is None:
             out.append(Edit(start, end, token, note))
