@@ -188,3 +188,13 @@ def test_american_text_unchanged_in_en_us(text):
 @given(text=sentences(BRITISH))
 def test_british_text_unchanged_in_en_gb(text):
     assert spelling_changes(text, spelling="en-GB") == []
+
+
+def test_pipeline_pickles_and_rule_keeps_no_state():
+    import pickle
+
+    pipeline = Pipeline("default", spelling="en-GB")
+    clone = pickle.loads(pickle.dumps(pipeline))
+    assert clone.fix("the color") == "the colour"
+    (rule,) = [r for r in pipeline.rules if r.id.startswith("spelling")]
+    assert pickle.loads(pickle.dumps(rule)).edits("the color", None) == rule.edits("the color", None)

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from itertools import accumulate, compress
 
 from ..offsets import Edit
 
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 PIECE = re.compile(r"\w+")
+SPLIT = re.compile(r"(\w+(?:['’-]\w+)*)")
 _WORD = re.compile(r"[^\W\d_]+")
 LOWER, TITLE, UPPER, INHERENT = 0, 1, 2, 3
 # Characters skipped when looking back for the end of the previous sentence.
@@ -151,20 +153,24 @@ class SpellingRule:
         return True
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        # Prefilter at C speed: every candidate token starts with (or, hyphenated, holds) a known piece.
-        if self.pieces.isdisjoint(PIECE.findall(text)):
+        # One tokenizing pass at C speed: [gap, token, gap, token, ..., gap]. Candidates are the
+        # distinct tokens the table knows, plus those with an apostrophe or hyphen (possessives,
+        # compounds) whose first piece it knows; most texts stop here.
+        parts = SPLIT.split(text)
+        tokens = parts[1::2]
+        distinct = set(tokens)
+        candidates = distinct & self.table.keys()
+        pieces = self.pieces
+        candidates.update(t for t in distinct if ("'" in t or "’" in t or "-" in t)
+                          and not pieces.isdisjoint(PIECE.findall(t)))
+        if not candidates:
             return []
+        ends = list(accumulate(map(len, parts)))
         out: list[Edit] = []
-        table = self.table
-        for m in TOKEN.finditer(text):
-            token = m.group()
-            if token in table:
-                self._word_edit(text, m.start(), m.end(), token, out)
-                continue
-            if "'" not in token and "’" not in token and "-" not in token:
-                continue
-            start = m.start()
-            if self._word_edit(text, start, m.end(), token, out) or "-" not in token:
+        for index in compress(range(1, len(parts), 2), map(candidates.__contains__, tokens)):
+            token = parts[index]
+            start, end = ends[index - 1], ends[index]
+            if self._word_edit(text, start, end, token, out) or "-" not in token:
                 continue
             # A hyphenated compound: each part on its own (labour-intensive, co-operate).
             pos = start
