@@ -1,0 +1,220 @@
+"""Dialect spelling: one tokenizing pass, one dictionary lookup per word.
+
+The tables come from ``rules/spelling/*.pack`` (generated from VarCon by
+``tools/build_spelling.py``); :mod:`textfix.kinds.spelling` compiles them into a
+:class:`SpellingRule`. See docs/spelling.md for what is rewritten and what is not.
+
+How a word is matched:
+
+- A token is a run of word characters, joined by inner apostrophes (``'`` ``’``)
+  or hyphens. The whole token is looked up; a token ending in ``'s``/``’s`` falls
+  back to its stem (possessives); a hyphenated one falls back to its parts
+  (``labour-intensive`` → ``labor-intensive``).
+- Case is kept: lower, Title and UPPER forms are in the table; a mixed-case
+  token (``ColoUr``, ``McColour``) never matches.
+- Proper nouns are left alone: a protected phrase (``Labour Party``) covers the
+  word; a Title-case word that does not start a sentence is a name (``the Labour
+  vote``, ``Sydney Harbour``); a Title-case word that starts a sentence is a name
+  when the next word is a capitalized name head (``Labour Party said``, ``Harbour
+  Bridge``), or when it is a listed name (``Tyre``, the city; ``Chile``). A capital
+  at the start of a sentence alone protects nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from itertools import accumulate, compress
+
+from ..offsets import Edit
+
+TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+PIECE = re.compile(r"\w+")
+SPLIT = re.compile(r"(\w+(?:['’-]\w+)*)")
+_WORD = re.compile(r"[^\W\d_]+")
+LOWER, TITLE, UPPER, INHERENT = 0, 1, 2, 3
+# Characters skipped when looking back for the end of the previous sentence.
+_OPENERS = frozenset(" \t\u00a0\u2009\u202f\"'“‘«‹([{¿¡—–-*•")
+_QUOTES = frozenset("\"'“‘«‹")
+_SENTENCE_END = frozenset(".!?:…\n\r\u2028\u2029")
+_GAP = frozenset(" \u00a0\u2009\u202f")
+
+
+def case_forms(variant: str, target: str) -> list[tuple[str, str, int]]:
+    """(token, replacement, case kind) for every spelling of ``variant`` the matcher accepts."""
+    if variant != variant.lower() or target != target.lower():
+        # A form with capitals of its own (a proper adjective): as written, or in capitals.
+        return [(variant, target, INHERENT), (variant.upper(), target.upper(), UPPER)]
+    return [(variant, target, LOWER), (variant.capitalize(), target.capitalize(), TITLE),
+            (variant.upper(), target.upper(), UPPER)]
+
+
+class SpellingRule:
+    """Rewrite variant spellings to the target's, keeping case and proper nouns."""
+
+    def __init__(self, rule_id: str, mapping: Mapping[str, str], ambiguous: Mapping[str, str],
+                 phrases: Iterable[str], name_heads: Iterable[str], names: Iterable[str] = ()) -> None:
+        self.id = rule_id
+        self.mapping = dict(mapping)
+        self.ambiguous = dict(ambiguous)
+        self.phrases = tuple(phrases)
+        self.name_heads = frozenset(h.lower() for h in name_heads)
+        self.names = frozenset(names)
+        # token -> (replacement or None for an ambiguous word, case kind, note)
+        table: dict[str, tuple[str | None, int, str]] = {}
+        for word, note in self.ambiguous.items():
+            for token, _, kind in case_forms(word, word):
+                table[token] = (None, kind, f"ambiguous, not rewritten: {note}")
+        for variant, target in self.mapping.items():
+            for token, replacement, kind in case_forms(variant, target):
+                table[token] = (replacement, kind, "")
+        self.table = table
+        # The first \w+ piece of every token the table knows: a text with none of them has no candidate.
+        self.pieces = frozenset(PIECE.match(token).group() for token in table if PIECE.match(token))
+        # word (lower case) -> [(phrase words, index of the word, phrase words in capitals)]
+        index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
+        for phrase in self.phrases:
+            words = tuple(phrase.split())
+            upper = tuple(w.upper() for w in words)
+            for k, word in enumerate(words):
+                for part in re.split(r"['’-]", word):
+                    index.setdefault(part.lower(), []).append((words, k, upper))
+                index.setdefault(word.lower(), []).append((words, k, upper))
+        self.phrase_index = index
+
+    def __repr__(self) -> str:
+        return f"<SpellingRule {self.id}: {len(self.mapping)} forms>"
+
+    # -- protection -----------------------------------------------------------------------
+    def _in_phrase(self, text: str, start: int, end: int, token: str) -> bool:
+        candidates = self.phrase_index.get(token.lower())
+        if not candidates:
+            return False
+        # The word of the phrase may be a hyphenated or possessive token holding this one.
+        for words, k, upper in candidates:
+            for form in (words, upper):
+                word = form[k]
+                offset = word.find(token)
+                if offset < 0:
+                    continue
+                a, b = start - offset, start - offset + len(word)
+                if a < 0 or text[a:b] != word:
+                    continue
+                if _matches_around(text, a, b, form, k):
+                    return True
+        return False
+
+    def _is_name(self, text: str, start: int, end: int) -> bool:
+        """Is a Title-case word at ``start`` part of a name (not just capitalized to start a sentence)?"""
+        if not _starts_sentence(text, start):
+            return True
+        k = end
+        limit = min(len(text), end + 3)
+        while k < limit and text[k] in _GAP:
+            k += 1
+        if k == end:
+            return False
+        m = _WORD.match(text, k)
+        if not m:
+            return False
+        word = m.group()
+        return word[0].isupper() and word[1:].islower() and word.lower() in self.name_heads
+
+    # -- the pass -------------------------------------------------------------------------
+    def _lookup(self, token: str) -> tuple[str | None, int, str, str] | None:
+        """(replacement, case kind, note, suffix kept) for a token, or None."""
+        hit = self.table.get(token)
+        if hit is not None:
+            return hit[0], hit[1], hit[2], ""
+        if "’" in token:
+            hit = self.table.get(token.replace("’", "'"))
+            if hit is not None:
+                replacement = hit[0].replace("'", "’") if hit[0] is not None else None
+                return replacement, hit[1], hit[2], ""
+        if len(token) > 2 and token[-2] in "'’" and token[-1] in "sS":
+            hit = self.table.get(token[:-2])
+            if hit is not None:
+                return hit[0], hit[1], hit[2], token[-2:]
+        return None
+
+    def _word_edit(self, text: str, start: int, end: int, token: str, out: list[Edit]) -> bool:
+        found = self._lookup(token)
+        if found is None:
+            return False
+        replacement, kind, note, suffix = found
+        if self.phrase_index and self._in_phrase(text, start, end, token):
+            return True
+        if kind == TITLE and (token[: len(token) - len(suffix)] in self.names or self._is_name(text, start, end)):
+            return True
+        if replacement is None:
+            out.append(Edit(start, end, token, note))
+        else:
+            out.append(Edit(start, end, replacement + suffix))
+        return True
+
+    def edits(self, text: str, ctx=None) -> list[Edit]:
+        # One tokenizing pass at C speed: [gap, token, gap, token, ..., gap]. Candidates are the
+        # distinct tokens the table knows, plus those with an apostrophe or hyphen (possessives,
+        # compounds) whose first piece it knows; most texts stop here.
+        parts = SPLIT.split(text)
+        tokens = parts[1::2]
+        distinct = set(tokens)
+        candidates = distinct & self.table.keys()
+        pieces = self.pieces
+        candidates.update(t for t in distinct if ("'" in t or "’" in t or "-" in t)
+                          and not pieces.isdisjoint(PIECE.findall(t)))
+        if not candidates:
+            return []
+        ends = list(accumulate(map(len, parts)))
+        out: list[Edit] = []
+        for index in compress(range(1, len(parts), 2), map(candidates.__contains__, tokens)):
+            token = parts[index]
+            start, end = ends[index - 1], ends[index]
+            if self._word_edit(text, start, end, token, out) or "-" not in token:
+                continue
+            # A hyphenated compound: each part on its own (labour-intensive, co-operate).
+            pos = start
+            for part in token.split("-"):
+                if part:
+                    self._word_edit(text, pos, pos + len(part), part, out)
+                pos += len(part) + 1
+        return out
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    j = start - 1
+    limit = max(-1, start - 12)
+    quoted = False
+    while j > limit and text[j] in _OPENERS:
+        if text[j] in _QUOTES:
+            quoted = True
+        j -= 1
+    if j < 0:
+        return True
+    if j == limit:
+        return False
+    c = text[j]
+    return c in _SENTENCE_END or (quoted and c == ",")
+
+
+def _matches_around(text: str, a: int, b: int, words: tuple[str, ...], k: int) -> bool:
+    """Does ``text[a:b]`` (== words[k]) sit inside the whole phrase, with word boundaries outside it?"""
+    pos = a
+    for word in reversed(words[:k]):
+        j = pos
+        while j > 0 and pos - j < 3 and text[j - 1].isspace():
+            j -= 1
+        if j == pos or text[j - len(word) : j] != word:
+            return False
+        pos = j - len(word)
+    if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_"):
+        return False
+    pos = b
+    for word in words[k + 1 :]:
+        j = pos
+        while j < len(text) and j - pos < 3 and text[j].isspace():
+            j += 1
+        if j == pos or text[j : j + len(word)] != word:
+            return False
+        pos = j + len(word)
+    return not (pos < len(text) and (text[pos].isalnum() or text[pos] == "_"))
