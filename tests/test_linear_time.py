@@ -51,15 +51,12 @@ def _linear(fn, piece: str) -> tuple[float, float]:
 
 
 def _targets():
-    targets, seen = [], set()
-    for profile in PROFILE_IDS:
-        pipeline = Pipeline(profile)
-        targets.append(pytest.param(pipeline.fix, id=f"profile:{profile}"))
-        for rule in pipeline.rules:
-            if rule.id not in seen:
-                seen.add(rule.id)
-                ctx = Context(pipeline.options)
-                targets.append(pytest.param(lambda text, r=rule, c=ctx: r.edits(text, c), id=f"rule:{rule.id}"))
+    from test_properties import RULES
+
+    targets = [pytest.param(Pipeline(profile).fix, id=f"profile:{profile}") for profile in PROFILE_IDS]
+    for rule, options in RULES:
+        ctx = Context(options)
+        targets.append(pytest.param(lambda text, r=rule, c=ctx: r.edits(text, c), id=f"rule:{rule.id}"))
     return targets
 
 

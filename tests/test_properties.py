@@ -19,20 +19,16 @@ from hypothesis import strategies as st
 from strategies import PACK_IDS, PROFILE_IDS, any_text, clean_text, mixed_text, mojibake
 from textfix import Pipeline
 from textfix.engine import Context
+from textfix.kinds import kind_names
 from textfix.offsets import apply_edits
 from textfix.protect import drop_protected
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _single_pack_profile(tmp_path_factory, pack_id: str) -> str:
-    path = tmp_path_factory.mktemp("profiles") / f"only-{pack_id}.pack"
-    path.write_text(
-        f"id: only-{pack_id}\nkind: profile\ndescription: just {pack_id}\nsource: tests\nlicence: MIT\n---\n"
-        f"[packs]\n{pack_id}\n",
-        encoding="utf-8",
-    )
-    return str(path)
+def only(pack_id: str) -> Pipeline:
+    """A pipeline running one pack: every kind disabled, that pack enabled by id."""
+    return Pipeline("repair", disable=list(kind_names()), enable=[pack_id])
 
 
 @pytest.fixture(scope="module", params=PROFILE_IDS)
@@ -41,17 +37,16 @@ def profile_pipeline(request):
 
 
 @pytest.fixture(scope="module", params=PACK_IDS)
-def pack_pipeline(request, tmp_path_factory):
-    return Pipeline(_single_pack_profile(tmp_path_factory, request.param))
+def pack_pipeline(request):
+    return only(request.param)
 
 
 def _rules():
-    seen = []
-    for profile in PROFILE_IDS:
-        for rule in Pipeline(profile).rules:
-            if rule.id not in {r.id for r in seen}:
-                seen.append(rule)
-    return seen
+    seen = {}
+    for pipeline in [Pipeline(p) for p in PROFILE_IDS] + [only(p) for p in PACK_IDS]:
+        for rule in pipeline.rules:
+            seen.setdefault(rule.id, (rule, pipeline.options))
+    return list(seen.values())
 
 
 RULES = _rules()
@@ -59,10 +54,8 @@ RULES = _rules()
 
 def test_everything_is_registered():
     """The generic properties below run for this many profiles, packs and rules."""
-    print(f"\nproperties cover {len(PROFILE_IDS)} profiles, {len(PACK_IDS)} packs, {len(RULES)} rules: "
-          + ", ".join(r.id for r in RULES))
     assert "default" in PROFILE_IDS and "repair" in PROFILE_IDS
-    assert len(RULES) >= len(PACK_IDS)
+    assert {rule.id for rule, _ in RULES} >= {r.id for p in PROFILE_IDS for r in Pipeline(p).rules}
 
 
 @SETTINGS
@@ -84,11 +77,10 @@ def _apply_rule(rule, text, options):
     return apply_edits(text, drop_protected(edits, []))[0]
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+@pytest.mark.parametrize(("rule", "options"), RULES, ids=[r.id for r, _ in RULES])
 @SETTINGS
 @given(text=any_text)
-def test_rule_idempotent(rule, text):
-    options = Pipeline("default").options
+def test_rule_idempotent(rule, options, text):
     once = _apply_rule(rule, text, options)
     assert _apply_rule(rule, once, options) == once
 

@@ -35,7 +35,8 @@ def _option_decorators() -> list[Callable]:
         else:
             choice = click.Choice(spec.choices) if spec.choices else None
             decorators.append(click.option(flag, name, default=None, type=choice, metavar=None if choice else "VALUE",
-                                           help=f"{spec.help} [default: {spec.default}]"))
+                                           help=spec.help if spec.default is None else
+                                           f"{spec.help} [default: {spec.default}]"))
     return decorators
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import kinds
-from .catalog import Catalog, builtin_rules_dir
+from .catalog import builtin_rules_dir
 from .errors import PackError, PackErrors, TextfixError
 from .packs import PACK_SUFFIX, Pack, load_pack
 
@@ -21,26 +21,25 @@ def _files(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
-def check_packs(packs: Sequence[Pack]) -> list[PackError]:
-    """Every kind's cross-pack checks over packs that would be enabled together."""
-    errors: list[PackError] = []
-    by_kind: dict[str, list[Pack]] = {}
-    for pack in packs:
-        by_kind.setdefault(pack.kind, []).append(pack)
-    for kind_name, group in by_kind.items():
-        if kind_name == "profile":
-            continue
-        kind = kinds.get_kind(kind_name)
-        if kind is not None:
-            errors.extend(kind.check(group))
-    return errors
+def _errors_of(build) -> list[PackError]:
+    try:
+        build()
+    except PackErrors as exc:
+        return list(exc.errors)
+    except PackError as exc:
+        return [exc]
+    return []
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[PackError], str]:
     """Parse and check the packs under ``paths`` (default: the shipped rules).
 
-    Packs given together are checked together. Each profile found is also built,
-    which checks the packs it enables together.
+    Each pack is checked alone (its kind's checks: duplicates, self-maps, chains,
+    cycles ...), then as it would run: every profile is built, which checks the
+    packs it enables together, and every pack given by path is built into the
+    default profile, which checks it against the shipped packs it would run
+    beside (conflicts across packs). Alternatives that never run together, such
+    as the spelling targets, are not checked against each other.
     """
     from .engine import Pipeline
 
@@ -48,24 +47,25 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[PackError], str]:
     errors: list[PackError] = []
     packs: list[Pack] = []
     for path in files:
-        try:
-            packs.append(load_pack(path))
-        except PackErrors as exc:
-            errors.extend(exc.errors)
-        except PackError as exc:
-            errors.append(exc)
-    errors.extend(check_packs(packs))
-    extra = [p for p in paths if p.resolve() != builtin_rules_dir()]
+        found = _errors_of(lambda p=path: packs.append(load_pack(p)))
+        errors.extend(found)
+    for pack in packs:
+        kind = kinds.get_kind(pack.kind)
+        if kind is not None and pack.kind != "profile":
+            errors.extend(kind.check([pack]))
+    extra = [str(p) for p in paths if p.resolve() != builtin_rules_dir()]
     profiles = [p for p in packs if p.kind == "profile"]
     for profile in profiles:
-        try:
-            Pipeline(str(profile.path), packs=[str(p) for p in extra])
-        except PackErrors as exc:
-            errors.extend(e for e in exc.errors if e not in errors)
-        except PackError as exc:
-            errors.append(exc)
-        except TextfixError as exc:
-            errors.append(PackError(profile.path, 1, str(exc)))
-    unique = {str(e): e for e in errors}
+        errors.extend(_errors_of(lambda p=profile: Pipeline(str(p.path), packs=extra)))
+    if extra:
+        for pack in packs:
+            if pack.kind != "profile":
+                errors.extend(_errors_of(lambda p=pack: Pipeline("default", packs=extra, enable=[p.id])))
+    unique: dict[str, PackError] = {}
+    for error in errors:
+        unique.setdefault(str(error), error)
     summary = f"{len(packs) - len(profiles)} pack(s), {len(profiles)} profile(s)"
-    return list(unique.values()), summary
+    return sorted(unique.values(), key=lambda e: (e.path, e.line, e.message)), summary
+
+
+__all__ = ["check_paths", "TextfixError"]

@@ -12,7 +12,8 @@ Packs under ``rules/spelling/``:
   capitalized word before them a name at the start of a sentence: ``Party``) and
   a ``[names]`` list (single words that are names whenever capitalized: ``Tyre``).
 
-The ``spelling`` option picks the target: the stage runs the enabled packs for
+The ``spelling`` option picks the target (unset: the target packs the profile
+lists, en-US in the default profile): the stage runs the enabled packs for
 that target (or, when the profile enables none for it, every catalog pack with
 that target), the packs they name in ``protect`` and enabled ``target: all``
 packs. ``off`` skips the stage.
@@ -41,12 +42,15 @@ def _protect_ids(pack: Pack) -> list[str]:
 
 
 def _select(packs: Sequence[Pack], options: Mapping[str, Any], catalog) -> list[Pack]:
-    target = options.get("spelling", "en-US")
+    target = options.get("spelling")
     if target == "off":
         return []
     disabled = set(options.get("disable", ()))
-    chosen = [p for p in packs if _target(p) in (target, ALL)]
-    if not any(_target(p) == target for p in chosen):
+    if target is None:  # no choice made: run the target packs the profile lists
+        chosen = list(packs)
+    else:
+        chosen = [p for p in packs if _target(p) in (target, ALL)]
+    if target is not None and not any(_target(p) == target for p in chosen):
         for pack_id in catalog.ids("spelling"):
             if pack_id in disabled:
                 continue
@@ -140,8 +144,8 @@ KIND = Kind(
     },
     header_keys=frozenset({"target", "protect"}),
     options=(
-        Option("spelling", "en-US", "Spelling target: en-US, en-GB (-ise), en-GB-oxendict (-ize) or off.",
-               str, (*TARGETS, "off")),
+        Option("spelling", None, "Spelling target: en-US, en-GB (-ise), en-GB-oxendict (-ize) or off; "
+               "unset, the profile's packs decide (en-US in the default profile).", str, (*TARGETS, "off")),
     ),
     build=_build,
     check=_check,
