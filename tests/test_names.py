@@ -221,3 +221,17 @@ def test_canonical_forms_never_change(names_only, text):
         sample = f"{text} {c} "
         out = names_only.fix(sample)
         assert f" {c} " in out or c not in out and c.upper() == c
+
+
+def test_a_rewrite_that_makes_a_longer_name_settles_in_one_application(tmp_path):
+    """Kief -> Kyiv makes "Kyiv Pechersk Lavra", itself a variant: one application goes all the way."""
+    pack = tmp_path / "p.pack"
+    pack.write_text(HEADER.format(id="grow") + "[entries]\nKyiv\n    Kief\nPechersk Lavra\n"
+                    "    Kyiv Pechersk Lavra\n", encoding="utf-8")
+    from textfix.kinds.names import _build
+
+    rule = _build([load_pack(pack)], {})[0]
+    text = "We saw the Kief Pechersk Lavra and Kief."
+    once = apply_edits(text, [e for e in rule.edits(text, Context({})) if text[e.start : e.end] != e.after])[0]
+    assert once == "We saw the Pechersk Lavra and Kyiv."
+    assert rule.edits(once, Context({})) == []

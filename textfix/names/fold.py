@@ -71,30 +71,27 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _lower_table() -> dict[int, str]:
-    """Lower case, one character for one (for the rare texts where ``str.lower`` changes the length)."""
-    table = {}
-    for cp in range(0x10000):
-        ch = chr(cp)
-        low = ch.lower()
-        if low != ch and len(low) == 1:
-            table[cp] = low
-    table[0x130] = "i"  # İ
-    return table
+_ACCENTED_RUN = re.compile(_ACCENTED.pattern + "+")
+# The only character whose lower case is longer than itself (İ -> i̇); folded to i first.
+_LONG_LOWER = "".join(ch for ch in map(chr, range(0x10000)) if len(ch.lower()) != 1)
 
 
 def fold_text(text: str) -> str:
-    """``text`` lowercased and without accents on Latin letters, *as long as* ``text``.
+    """``text`` lowercased, without accents on Latin letters, every separator a space; as long as ``text``.
 
-    >>> fold_text("Erdoğan’s ÇAĞ")
-    'erdogan’s cag'
+    >>> fold_text("Erdoğan’s ÇAĞ İmamoğlu, Kim Jong-un")
+    'erdogan s cag imamoglu, kim jong un'
     """
+    for ch in _LONG_LOWER:
+        if ch in text:
+            text = text.replace(ch, "I")
+    for ch in SEPARATORS[1:]:
+        if ch in text:
+            text = text.replace(ch, " ")
     low = text.lower()
-    if len(low) != len(text):
-        low = text.translate(_lower_table())
     if _ACCENTED.search(low):
-        low = low.translate(_fold_table())
+        table = _fold_table()
+        low = _ACCENTED_RUN.sub(lambda m: m.group().translate(table), low)
     return low
 
 

@@ -64,9 +64,7 @@ def _trie_regex(keys: list[str]) -> str:
         node[""] = {}
 
     def atom(ch: str) -> str:
-        if ch == " ":
-            return _SEP_CLASS
-        return re.escape(ch)
+        return re.escape(ch)  # a space stands for any separator: fold_text made them all spaces
 
     def emit(node: dict) -> str:
         ends = "" in node
@@ -104,13 +102,16 @@ class Matcher:
         keys = sorted(k for k in table if k)
         # Run on fold_text(text): lower case, accents off, same length, so spans carry over.
         self.pattern = re.compile(_BEFORE + "(?:" + _trie_regex(keys) + ")" + _AFTER) if keys else None
-        # Cheap prefilter: a text without any of the first letters cannot match.
-        self.has_shorts = bool(shorts)
+        self.unstable = _unstable(keys, {key(e.canonical) for e in names.entries})
 
     # -- one scan -------------------------------------------------------------------------------
     def scan(self, text: str) -> list[Edit]:
+        return self._scan(text)[0]
+
+    def _scan(self, text: str) -> tuple[list[Edit], bool]:
+        """The edits of one scan, and whether the text holds surnames a neighbour's case can decide."""
         if self.pattern is None:
-            return []
+            return [], False
         fulls: list[tuple[int, int, Target]] = []
         shorts: list[tuple[int, int, Target]] = []
         present: set[int] = set()
@@ -120,7 +121,7 @@ class Matcher:
             start, end = m.span()
             if end < n and is_mark(text[end]):
                 continue  # the word goes on with a combining mark
-            target = table.get(key(text[start:end]))
+            target = table.get(m.group())  # the folded text of a match is its key
             if target is None:
                 continue
             if target.what == FULL:
@@ -150,13 +151,21 @@ class Matcher:
                 if after is not None:
                     edits.append(Edit(start, end, after, "surname of a name given in full in this text"))
             edits.sort()
-        return edits
+        return edits, bool(shorts and present)
 
     def edits(self, text: str) -> list[Edit]:
         """Edits whose result a further scan would not change."""
-        edits = self.scan(text)
+        edits, surnames = self._scan(text)
         changes = [e for e in edits if text[e.start : e.end] != e.after]
         if not changes:
+            return edits
+        # A second scan can only differ where a new canonical runs into a longer name (known at
+        # build time), where two rewrites touch, or where a surname's neighbour changed the case
+        # of its first or last letter.
+        adjacent = any(b.start - a.end <= 1 for a, b in zip(changes, changes[1:]))
+        if not adjacent and not any(self._may_grow(text, e) for e in changes) and not (surnames and any(
+                _case(e.after[0]) != _case(text[e.start]) or _case(e.after[-1]) != _case(text[e.end - 1])
+                for e in changes)):
             return edits
         current, _ = apply_edits(text, changes)
         for _ in range(MAX_ROUNDS - 1):
@@ -178,6 +187,14 @@ class Matcher:
         return [Edit(a, len(text) - b, current[a : len(current) - b], "name")]
 
     # -- helpers --------------------------------------------------------------------------------
+    def _may_grow(self, text: str, edit: Edit) -> bool:
+        """Whether the canonical written by ``edit`` could join its neighbours into a longer name."""
+        words = self.unstable.get(key(edit.after))
+        if words is None:
+            return False
+        before, after = _neighbour_words(text, edit.start, edit.end)
+        return after in words[0] or before in words[1]
+
     def render(self, canonical: str, text: str, start: int, end: int) -> str | None:
         """The canonical as it should stand in place of ``text[start:end]``, or None to leave it."""
         matched = text[start:end]
@@ -223,6 +240,56 @@ class Matcher:
         if after and after[:1].isupper() and fold_word(after) not in self.names.particles:
             return True
         return False
+
+
+def _case(ch: str) -> int:
+    return 1 if ch.isupper() else -1 if ch.islower() else 0
+
+
+def _unstable(keys: list[str], canonicals: set[str]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Canonical keys that, once written, could become part of a longer match with their neighbours.
+
+    For each: the words that, standing right after it, continue some longer key, and the words
+    that, standing right before it, begin a key running into it.
+    """
+    found: dict[str, tuple[set[str], set[str]]] = {}
+    at: dict[str, list[tuple[list[str], int]]] = {}  # word -> (key words, position of the word)
+    for k in keys:
+        kw = k.split()
+        for i, w in enumerate(kw):
+            at.setdefault(w, []).append((kw, i))
+    for canonical in canonicals:
+        cw = canonical.split()
+        after: set[str] = set()
+        before: set[str] = set()
+        for kw, i in at.get(cw[0], ()):
+            if kw == cw:
+                continue
+            if i == 0 and len(kw) > len(cw) and kw[: len(cw)] == cw:
+                after.add(kw[len(cw)])
+            if i >= 1:  # k's word i lines up with the canonical's first word
+                overlap = min(len(kw) - i, len(cw))
+                if kw[i : i + overlap] == cw[:overlap]:
+                    before.add(kw[i - 1])
+        if after or before:
+            found[canonical] = (after, before)
+    return {k: (frozenset(a), frozenset(b)) for k, (a, b) in found.items()}
+
+
+def _neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
+    """The folded words right before ``start`` and right after ``end`` across one separator."""
+    before = after = ""
+    if start >= 2 and text[start - 1] in SEPARATORS:
+        i = start - 1
+        while i > 0 and (text[i - 1].isalnum() or is_mark(text[i - 1])) and start - i < 64:
+            i -= 1
+        before = fold_word(text[i : start - 1])
+    if end + 1 < len(text) and text[end] in SEPARATORS:
+        j = end + 1
+        while j < len(text) and (text[j].isalnum() or is_mark(text[j])) and j - end < 64:
+            j += 1
+        after = fold_word(text[end + 1 : j])
+    return before, after
 
 
 def _word_before(text: str, start: int) -> str:
