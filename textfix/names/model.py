@@ -79,14 +79,16 @@ def _word_offset(form: str, index: int) -> int:
     return len(form)
 
 
-def entries_of(pack: Pack) -> list[Entry]:
+def entries_of(pack: Pack, given_names: frozenset[str] = frozenset()) -> list[Entry]:
+    """The entries of a pack; derived short variants that are given names are left out."""
     result = []
     for group in pack.groups("entries"):
         shorts = group.attr("short")
         short = shorts[0] if shorts else None
         variants = tuple(v for v, _ in group.variants)
         explicit = tuple(group.attr("short-variant"))
-        derived = tuple(derived_short_variants(group.canonical, short, variants)) if short else ()
+        derived = tuple(v for v in derived_short_variants(group.canonical, short, variants)
+                        if key(v) not in given_names) if short else ()
         merged = tuple(dict.fromkeys(explicit + derived))
         result.append(Entry(group.canonical, variants, short, merged, pack.id, group.line))
     return result
@@ -96,8 +98,9 @@ def load_names(packs: Sequence[Pack]) -> Names:
     entries: list[Entry] = []
     keep: list[str] = []
     titles: set[str] = set()
+    given = frozenset(key(item) for pack in packs for item, _ in pack.items("given-names"))
     for pack in packs:
-        entries.extend(entries_of(pack))
+        entries.extend(entries_of(pack, given))
         keep.extend(item for item, _ in pack.items("keep"))
         titles.update(key(item) for item, _ in pack.items("titles"))
     particles = set()
