@@ -95,6 +95,12 @@ def test_cli_from_a_folder_and_a_missing_file(tmp_path):
                                     encoding="utf-8")
     result = CliRunner().invoke(command, ["suggest", str(tmp_path)])
     assert result.exit_code == 0 and "\nZorvan Qadiri\n" in result.output and "    Zorvan Kadiri\n" in result.output
+    packs = tmp_path.parent / (tmp_path.name + "-packs")
+    packs.mkdir()
+    (packs / "mine.pack").write_text("id: names.mine\nkind: names\ndescription: x\nsource: x\nlicence: MIT\n---\n"
+                                     "[entries]\nZorvan Qadiri\n    Zorvan Kadiri\n", encoding="utf-8")
+    result = CliRunner().invoke(command, ["suggest", "--packs", str(packs), str(tmp_path)])
+    assert result.exit_code == 0 and "Zorvan" not in result.output, result.output
     result = CliRunner().invoke(command, ["suggest", str(tmp_path / "nope.txt")])
     assert result.exit_code != 0 and "no such file" in result.output
 

@@ -285,12 +285,15 @@ def suggest(files: tuple[str, ...], profile: str, extra: tuple[str, ...], min_me
     from ..engine import Pipeline
     from .model import load_names
 
-    pipeline = Pipeline(profile, packs=",".join(extra)) if extra else Pipeline(profile)
-    packs = [p for stage in pipeline.stages if stage.kind == "names" for p in stage.packs]
     from ..catalog import Catalog
 
     catalog = Catalog(extra)
-    loaded = [catalog.load(p) for p in packs]
+    pipeline = Pipeline(profile, packs=",".join(extra)) if extra else Pipeline(profile)
+    ids = [p for stage in pipeline.stages if stage.kind == "names" for p in stage.packs]
+    roots = [Path(e).expanduser().resolve() for e in extra]
+    ids += [i for i in catalog.ids("names") if i not in ids
+            and any(root == catalog.path(i) or root in catalog.path(i).parents for root in roots)]
+    loaded = [catalog.load(p) for p in ids]
     names = load_names(loaded)
     covered: dict[str, str] = {}
     for entry in names.entries:
