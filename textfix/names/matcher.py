@@ -1,10 +1,13 @@
 """One pass over the text for every name of every enabled pack.
 
 All full forms (canonicals, variants, keep phrases) and short forms (surnames)
-are folded to keys and compiled, at build time, into a single regular
-expression shaped as a trie: every letter is a class of the characters that
-fold to it (``[gĝğġģ...]``), every separator a class of the separators. A
-scan is one ``finditer`` in C; Python only looks at the (few) matches.
+are folded to keys (lower case, no accents, one space between words) and
+compiled, at build time, into a single regular expression shaped as a trie.
+The text is folded the same way by :func:`~textfix.names.fold.fold_text`
+(which keeps its length, so spans carry over) and scanned with one
+``finditer`` in C; Python only looks at the (few) matches. Measured on news
+text this is about 100 times faster than one regular expression per entry
+(``benchmarks/names_speed.py``).
 
 Then, per match:
 
@@ -19,8 +22,10 @@ Then, per match:
   (otherwise it is reported as ambiguous and left alone);
 - a keep phrase is left alone (it shields the names inside it).
 
-The rule runs its own scan again on its output until nothing changes (at most
-a few times), so one application is already idempotent.
+When a rewrite could change what a second scan sees (a new canonical running
+into a longer name, two rewrites touching, a surname's neighbour changing
+case), the rule scans its own output again until nothing changes, so one
+application is already idempotent.
 """
 
 from __future__ import annotations
@@ -37,7 +42,6 @@ _UNSPACED = ("\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u2e80-\u2fdf\
              "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff")
 _BEFORE = rf"(?<![^\W{_UNSPACED}])"
 _AFTER = rf"(?![^\W{_UNSPACED}])"
-_SEP_CLASS = "[" + re.escape(SEPARATORS) + "]"
 _NEIGHBOUR_SEP = " \u00a0\u202f-\u2010\u2011"
 _SENTENCE_END = ".!?…\n\r"
 _OPENERS = " \t\u00a0\u202f\"“‘'«(["
@@ -72,9 +76,7 @@ def _trie_regex(keys: list[str]) -> str:
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if ends:
-            return body + "?" if len(alts) == 1 and body.startswith("(?:") else "(?:" + body + ")?"
-        return body
+        return "(?:" + body + ")?" if ends else body  # greedy: the longest form wins
 
     return emit(trie)
 
