@@ -159,3 +159,14 @@ def test_rules_list_and_show():
     assert listed.returncode == 0 and "repair.encoding" in listed.stdout and "default" in listed.stdout
     shown = _cli("rules", "show", "repair.hygiene")
     assert shown.returncode == 0 and "fixer: hygiene" in shown.stdout and "[zero-width] 2 entries" in shown.stdout
+
+
+def test_rules_check_names_a_chain_with_file_and_line(tmp_path):
+    chain = tmp_path / "mine.pack"
+    chain.write_text("id: names.mine\nkind: names\ndescription: d\nsource: s\nlicence: MIT\n---\n[entries]\n"
+                     "Zabihullah Mujahed\n    Zabiullah Mujahed\nZabihullah Mujahidd\n    Zabihullah Mujahed\n",
+                     encoding="utf-8")
+    out = _cli("rules", "check", str(chain))
+    assert out.returncode == 1
+    assert f"{chain}:11: chain: 'Zabihullah Mujahed' → 'Zabihullah Mujahidd'" in out.stderr, out.stderr
+    assert "Traceback" not in out.stderr
