@@ -19,6 +19,9 @@ Scoring, at the encoding level:
   the same *presentation fold*: curly single and double quotes to straight ones, NFKC (which
   covers ligatures and widths). A fold never hides an encoding error: mojibake and its repair stay
   different after it. Both tools are scored by the same comparison.
+* A U+FFFD in the expectation marks a character ftfy knows was lost (``â€�`` → ``�``). An output
+  with any single character there passes too, and is counted as a *restored* character: textfix
+  may restore the lost ``”`` from context, which is what the text said before the damage.
 * A negative case is clean text. When its expectation is the input itself (after the fold: ftfy's
   ``fixed`` only straightens quotes) it passes only if the tool returns the input byte for byte:
   "clean text stays byte-identical" is the contract. One "mostly negative" case expects a C1
@@ -55,10 +58,27 @@ def unchanged_expected(case: dict) -> bool:
     return fold(expected_of(case)) == fold(case["original"])
 
 
+def matches(output: str, expected: str) -> bool:
+    """Equal after the fold, where each U+FFFD of ``expected`` may be any one character."""
+    output, expected = fold(output), fold(expected)
+    if "\ufffd" not in expected:
+        return output == expected
+    return len(output) == len(expected) and all(e == "\ufffd" or o == e for o, e in zip(output, expected))
+
+
 def passes(name: str, case: dict, output: str) -> bool:
     if name == "negative" and unchanged_expected(case):
         return output == case["original"]
-    return fold(output) in (fold(expected_of(case)), fold(case["fixed"]))
+    return matches(output, expected_of(case)) or matches(output, case["fixed"])
+
+
+def restored(case: dict, output: str) -> int:
+    """How many of the expectation's U+FFFD the output fills with a real character."""
+    expected = fold(expected_of(case))
+    out = fold(output)
+    if len(out) != len(expected):
+        return 0
+    return sum(e == "\ufffd" and o != "\ufffd" for o, e in zip(out, expected))
 
 
 def main(argv: list[str]) -> int:
@@ -86,14 +106,19 @@ def main(argv: list[str]) -> int:
         cases = json.loads(path.read_text(encoding="utf-8"))
         score = {tool: 0 for tool in tools}
         failing = []
+        filled = {tool: 0 for tool in tools}
         for case in cases:
             for tool, run in tools.items():
                 out = run(case["original"])
                 ok = passes(name, case, out)
                 score[tool] += ok
+                filled[tool] += restored(case, out) if ok else 0
                 if tool == "textfix" and not ok:
                     failing.append((case, out))
         print(f"{name:<16}{len(cases):>6}{score['textfix']:>9}{score['ftfy']:>6}")
+        if any(filled.values()):
+            print(f"  lost characters (U+FFFD in the expectation) restored: textfix {filled['textfix']}, "
+                  f"ftfy {filled['ftfy']}")
         if name == "negative":
             clean = [c for c in cases if unchanged_expected(c)]
             changed = {tool: sum(run(c["original"]) != c["original"] for c in clean) for tool, run in tools.items()}

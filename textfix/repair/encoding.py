@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cached_property
 
@@ -9,8 +10,15 @@ from ..kinds import Rule, parse_bool
 from ..offsets import Edit
 from .diffing import diff_edits
 
-# The settings a `fixer: encoding` pack may give, passed to ftfy's TextFixerConfig.
-SETTINGS = ("restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8", "fix_c1_controls")
+# The settings a `fixer: encoding` pack may give: ftfy's TextFixerConfig switches, and textfix's own
+# `guard_lost_quote`.
+FTFY_SETTINGS = ("restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8", "fix_c1_controls")
+SETTINGS = (*FTFY_SETTINGS, "guard_lost_quote")
+
+# `â€` (a closing quote whose 0x9D byte was lost) + the only space before the next word. ftfy's
+# restore_byte_a0 reads the space as a lost no-break space and makes `†`, eating the space.
+# A real dagger's mojibake has its own no-break space (`â€\xa0`), or two spaces if that became one.
+_LOST_QUOTE_SPACE = re.compile("â€(?= [^\\s])")
 
 
 class FtfyEncoding(Rule):
@@ -25,9 +33,10 @@ class FtfyEncoding(Rule):
     def __init__(self, rule_id: str, settings: Mapping[str, str]) -> None:
         self.id = rule_id
         self.settings = {key: parse_bool(value) for key, value in settings.items()}
+        self.guard = self.settings.pop("guard_lost_quote", True)
 
     def __getstate__(self):
-        return {"id": self.id, "settings": self.settings}
+        return {"id": self.id, "settings": self.settings, "guard": self.guard}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -52,8 +61,21 @@ class FtfyEncoding(Rule):
         pos = 0
         for line in text.splitlines(keepends=True):
             if not line.isascii():
-                fixed = fix(line)
-                if fixed != line:
-                    edits.extend(diff_edits(line, fixed, pos, "ftfy.fix_encoding"))
+                for start, part in self._parts(line):
+                    fixed = fix(part)
+                    if fixed != part:
+                        edits.extend(diff_edits(part, fixed, pos + start, "ftfy.fix_encoding"))
             pos += len(line)
         return edits
+
+    def _parts(self, line: str) -> list[tuple[int, str]]:
+        """The line, cut after each lost-byte `â€` that precedes a space (with the guard on).
+
+        ftfy then sees the `â€` at the end of a part and cannot turn it and the space into `†`;
+        the lossy fixer decides what it was from context, or it stays as it is.
+        """
+        if not self.guard or "â€ " not in line:
+            return [(0, line)]
+        cuts = [m.end() for m in _LOST_QUOTE_SPACE.finditer(line)]
+        bounds = [0, *cuts, len(line)]
+        return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]

@@ -1,0 +1,340 @@
+"""Lossy mojibake: UTF-8 read as Windows-1252 where a byte was lost, and its later misrepairs.
+
+Windows-1252 has no character for the bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D.
+A decoder that drops them (or turns them into U+FFFD) destroys information: the
+right double quotation mark ``”`` (E2 80 9D) becomes ``â€``, and so do the
+hyphen U+2010, ZWJ, RLM and EM QUAD, and a dagger whose no-break space was
+stripped. No codec can undo that; ftfy leaves such text alone, and its
+``restore_byte_a0`` step even turns ``â€`` + space into ``†``, eating the space.
+
+This module restores such sequences from context, never from the sequence
+alone. The tables (which damaged sequence can stand for which characters, and
+which *context class* decides for each) are data in ``rules/repair/lossy.pack``;
+the context classes are code here:
+
+``quote-close``
+    ``”``: the sequence follows a word or punctuation and precedes a space,
+    punctuation or the end of a line; an opening quote (``“``, ``„``, or their
+    mojibake) is still open in the paragraph; and the next quotation mark in
+    the paragraph is not a closing one (so the repair leaves the quotes better
+    balanced, never worse).
+``quote-close-glued``
+    a misrepair that ate the space after ``”`` (``needless†attacks``): as
+    above, plus no space on either side, the opening quote on the same line,
+    and a letter, digit or opening quote right after. A dagger after which a
+    space follows (``Smith† died``), before a space (``† 1945``), after a space
+    or at the end of a word is never touched.
+``hyphen``
+    letters of an alphabet on both sides, no open-quote evidence.
+``joiner``
+    ZWJ between emoji or their mojibake.
+``rtl-mark``
+    RLM next to Hebrew or Arabic letters or their mojibake.
+``hebrew-alef``
+    ``א`` (D7 90) inside a Hebrew word whose other letters are mojibake
+    (the final mem ``ם``, D7 9D, has the same damaged form but ends words).
+``arabic-feh``
+    ``ف`` (D9 81) in an Arabic word with other mojibake, when the paragraph
+    has no vowel marks (D9 8D, 8F, 90 share the damaged form).
+``never``
+    listed for completeness (so the table says what a sequence *can* be) but
+    never chosen: the evidence is never strong enough.
+
+Where no class fits, the text is left as it is. A complete sequence (``â€™``)
+next to correct punctuation (``it’â€™s``) is decoded on its own, so a
+correct character nearby does not make ftfy read the whole run as another
+codepage.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..kinds import Rule
+from ..offsets import Edit
+
+CLASSES = ("quote-close", "quote-close-glued", "hyphen", "joiner", "rtl-mark", "hebrew-alef", "arabic-feh",
+           "never")
+LOST_BYTES = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
+
+
+def _cp1252(byte: int) -> str | None:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+# Characters that stand for a UTF-8 continuation byte (0x80-0xBF) once read as Windows-1252
+# (or as Latin-1, whose C1 controls some "sloppy" decoders keep).
+CONTINUATION: dict[str, int] = {}
+for _b in range(0x80, 0xC0):
+    _c = _cp1252(_b)
+    if _c is not None:
+        CONTINUATION[_c] = _b
+    CONTINUATION.setdefault(chr(_b), _b)
+
+# Openers and closers of double quotations, with their complete Windows-1252 mojibake.
+OPENERS = ("“", "„", "â€œ", "â€ž", "â€\x9c")
+CLOSERS = ("”", "â€\x9d")
+_SENTENCE_END = ".,;:!?)]}…’'"
+_OPEN_AFTER = "“„\"'‘(["
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a damaged sequence: the text it restores and the class that decides for it."""
+
+    text: str
+    cls: str
+
+
+def _is_rtl(ch: str) -> bool:
+    return unicodedata.bidirectional(ch) in ("R", "AL")
+
+
+def _is_emoji(ch: str) -> bool:
+    return ord(ch) >= 0x1F000 or 0x2600 <= ord(ch) < 0x2800
+
+
+class LossyRule(Rule):
+    """Find lossy sequences and misrepairs and restore those the context decides.
+
+    ``sequences`` maps a damaged sequence to its candidates (from the pack's
+    ``[lost-bytes]`` and ``[misrepairs]`` sections).
+    """
+
+    def __init__(self, rule_id: str, sequences: Mapping[str, Sequence[Candidate]], decode_complete: bool = True):
+        self.id = rule_id
+        self.sequences = {k: tuple(v) for k, v in sequences.items()}
+        self.decode_complete = decode_complete
+        self._compile()
+
+    def __reduce__(self):
+        return (LossyRule, (self.id, self.sequences, self.decode_complete))
+
+    def _compile(self) -> None:
+        self.triggers = tuple(sorted({seq[0] for seq in self.sequences} | ({"â"} if self.decode_complete else set())))
+        # Literal alternatives, longest first; complete three-character sequences are found by a
+        # character class and decoded by the codec, not listed. Sites of three characters or more
+        # (``â€`` + no-break space) come before complete sequences, the shorter ones after.
+        literals = sorted(self.sequences, key=lambda s: (-len(s), s))
+        cont = "".join(re.escape(c) for c in sorted(CONTINUATION))
+        def group(name: str, items: list[str]) -> list[str]:
+            return [f"(?P<{name}>" + "|".join(re.escape(i) for i in items) + ")"] if items else []
+
+        parts = group("site", [s for s in literals if len(s) >= 3])
+        if self.decode_complete:
+            second = "".join(re.escape(c) for c, b in CONTINUATION.items() if 0x80 <= b <= 0x86)
+            parts.append(f"(?P<complete>â[{second}][{cont}])")
+        parts += group("site2", [s for s in literals if len(s) < 3])
+        parts.append("(?P<open>[“„]|â€œ|â€ž|â€\x9c)")
+        parts.append("(?P<close>”|â€\x9d)")
+        parts.append(r"(?P<para>\n[ \t]*\n)")
+        self.pattern = re.compile("|".join(parts))
+
+    # -- scanning -------------------------------------------------------------------------
+    def edits(self, text: str, ctx=None) -> list[Edit]:
+        if not any(t in text for t in self.triggers):
+            return []
+        tokens = []  # (kind, start, end, decoded character for complete sequences)
+        has_site = False
+        for m in self.pattern.finditer(text):
+            kind, start, end = m.lastgroup, m.start(), m.end()
+            char = None
+            if kind == "site2":
+                kind = "site"
+                # A lead followed by a continuation character is ordinary mojibake, not a lost byte.
+                if end < len(text) and text[end] in CONTINUATION:
+                    continue
+            elif kind == "complete":
+                char = _decode3(m.group())
+                if char is None:
+                    continue
+            has_site = has_site or kind in ("site", "complete")
+            tokens.append((kind, start, end, char))
+        if not has_site:
+            return []
+        # For each token, whether the next quotation mark in its paragraph is a closing one.
+        close_ahead = [False] * len(tokens)
+        following: str | None = None
+        for i in range(len(tokens) - 1, -1, -1):
+            kind, _, _, char = tokens[i]
+            close_ahead[i] = following == "close"
+            quote = _quote_kind(kind, char)
+            if quote is not None:
+                following = quote
+            elif kind == "para":
+                following = None
+        edits: list[Edit] = []
+        stack: list[int] = []  # where the open quotations start
+        harakat = None
+        for i, (kind, start, end, char) in enumerate(tokens):
+            if kind == "para":
+                stack.clear()
+                continue
+            if kind == "complete":
+                # Elsewhere ftfy decodes it with its run; it still counts as a quotation mark.
+                if _next_to_correct(text, start, end):
+                    edits.append(Edit(start, end, char, "lossy: complete sequence next to correct punctuation"))
+            quote = _quote_kind(kind, char)
+            if quote == "open":
+                stack.append(start)
+            elif quote == "close":
+                if stack:
+                    stack.pop()
+            elif kind == "site":
+                seq = text[start:end]
+                candidates = self.sequences[seq]
+                if harakat is None and any(c.cls == "arabic-feh" for c in candidates):
+                    harakat = _has_harakat(text)
+                chosen = _choose(text, start, end, candidates, stack, close_ahead[i], harakat)
+                if chosen is not None:
+                    edits.append(Edit(start, end, chosen.text, f"lossy: {chosen.cls}"))
+                    if chosen.cls.startswith("quote-close"):
+                        stack.pop()
+        return edits
+
+def lossy_forms(char: str) -> dict[str, str]:
+    """How ``char``'s UTF-8 reads in Windows-1252 when its undefined bytes are lost.
+
+    Keys name the chain: ``dropped`` (the byte vanished), ``replaced`` (it became U+FFFD).
+    Empty when no byte of the character is lost.
+
+    >>> lossy_forms("”")
+    {'dropped': 'â€', 'replaced': 'â€\ufffd'}
+    >>> lossy_forms("’")
+    {}
+    """
+    data = char.encode("utf-8")
+    if not any(b in LOST_BYTES for b in data):
+        return {}
+    return {"dropped": data.decode("cp1252", errors="ignore"), "replaced": data.decode("cp1252", errors="replace")}
+
+
+def _quote_kind(kind: str, char: str | None) -> str | None:
+    if kind in ("open", "close"):
+        return kind
+    if kind == "complete":
+        return "open" if char in "“„" else "close" if char == "”" else None
+    return None
+
+
+def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], stack: list[int],
+            close_ahead: bool, harakat: bool | None) -> Candidate | None:
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    for cand in candidates:
+        cls = cand.cls
+        if cls == "quote-close":
+            if (stack and not close_ahead and not before.isspace() and before not in _OPEN_AFTER
+                    and before != "â" and (after.isspace() or after in _SENTENCE_END or after == "\n")):
+                return cand
+        elif cls == "quote-close-glued":
+            if (stack and not close_ahead and "\n" not in text[stack[-1]:start]
+                    and (before.isalnum() or before in _SENTENCE_END) and before != "â"
+                    and (after.isalnum() or after in "“\"") and not after.isspace()):
+                return cand
+        elif cls == "hyphen":
+            if (before.isalpha() and after.isalpha() and _encodable(before) and _encodable(after)
+                    and before not in CONTINUATION and after not in CONTINUATION and before != "â"
+                    and after not in "âÃÂðàÐÑØÙ×ÎÏ"):
+                return cand
+        elif cls == "joiner":
+            if (_is_emoji(before) or _emoji_mojibake_before(text, start)) and (
+                    _is_emoji(after) or text.startswith("ðŸ", end)):
+                return cand
+        elif cls == "rtl-mark":
+            if _rtl_near(text, start, end):
+                return cand
+        elif cls == "hebrew-alef":
+            if _inside_word(text, end, "×") and _word_has_pair(text, start, end, "×"):
+                return cand
+        elif cls == "arabic-feh":
+            if not harakat and _word_has_pair(text, start, end, "ØÙ") and (
+                    _inside_word(text, end, "ØÙ") or _arabic_mojibake_before(text, start)):
+                return cand
+    return None
+
+
+# Characters that start a two-, three- or four-byte UTF-8 sequence once read as Windows-1252.
+LEADS = frozenset(bytes([b]).decode("cp1252") for b in range(0xC2, 0xF5))
+
+
+def _correct_punct(ch: str) -> bool:
+    return "\u2010" <= ch <= "\u205e"
+
+
+def _next_to_correct(text: str, start: int, end: int) -> bool:
+    """A complete sequence touching a correct punctuation mark (``it’â€™s``), not one inside
+    a longer run of mojibake (where the mark itself is a byte of another sequence)."""
+    if start > 0 and _correct_punct(text[start - 1]) and (start < 2 or text[start - 2] not in LEADS):
+        return True
+    return end < len(text) and _correct_punct(text[end]) and not text.startswith("â", end)
+
+
+def _encodable(ch: str) -> bool:
+    try:
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _decode3(seq: str) -> str | None:
+    try:
+        data = bytes([0xE2, CONTINUATION[seq[1]], CONTINUATION[seq[2]]])
+        return data.decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+
+
+def _has_harakat(text: str) -> bool:
+    """Arabic vowel marks, intact or as mojibake (D9 8B-92 read as Windows-1252)."""
+    if any("\u064b" <= c <= "\u0652" for c in text):
+        return True
+    return any(f"Ù{_cp1252(b)}" in text for b in range(0x8B, 0x93) if _cp1252(b))
+
+
+def _pair_at(text: str, i: int, leads: str) -> bool:
+    return i + 1 < len(text) and text[i] in leads and text[i + 1] in CONTINUATION
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    a = start
+    while a > 0 and not text[a - 1].isspace() and start - a < 64:
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace() and b - end < 64:
+        b += 1
+    return a, b
+
+
+def _word_has_pair(text: str, start: int, end: int, leads: str) -> bool:
+    a, b = _word_bounds(text, start, end)
+    return any(_pair_at(text, i, leads) for i in range(a, b - 1) if not start <= i < end)
+
+
+def _inside_word(text: str, end: int, leads: str) -> bool:
+    """The damaged letter is followed by more of the word: a letter-pair of mojibake or a site."""
+    return end < len(text) and text[end] in leads
+
+
+def _arabic_mojibake_before(text: str, start: int) -> bool:
+    return start >= 2 and text[start - 2] in "ØÙ" and text[start - 1] in CONTINUATION
+
+
+def _emoji_mojibake_before(text: str, start: int) -> bool:
+    # An emoji read as Windows-1252: ð Ÿ x y (four characters, F0 9F xx xx).
+    return start >= 4 and text[start - 4] == "ð" and text[start - 3] == "Ÿ"
+
+
+def _rtl_near(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if _is_rtl(before) or _is_rtl(after):
+        return True
+    return (start >= 2 and text[start - 2] in "×ØÙÚÛ" and before in CONTINUATION) or _pair_at(text, end, "×ØÙÚÛ")
