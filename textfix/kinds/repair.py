@@ -118,7 +118,8 @@ def _lossy_table(pack: Pack) -> tuple[dict[str, list[lossy.Candidate]], list[Pac
 def _build_lossy(pack: Pack, options) -> list[Rule]:
     table, _ = _lossy_table(pack)
     settings = {k: parse_bool(v) for k, v in pack.settings().items()}
-    return [lossy.LossyRule(pack.id, table, settings.get("decode_complete", True))]
+    misrepairs = frozenset(_sequence(g.canonical) for g in pack.groups("misrepairs"))
+    return [lossy.LossyRule(pack.id, table, settings.get("decode_complete", True), misrepairs)]
 
 
 # fixer name -> (builder, settings keys it reads)

@@ -36,6 +36,9 @@ the context classes are code here:
 ``arabic-feh``
     ``ف`` (D9 81) in an Arabic word with other mojibake, when the paragraph
     has no vowel marks (D9 8D, 8F, 90 share the damaged form).
+``arabic-feh-glued``
+    the misrepair of ``Ù`` + space: ftfy's ``restore_byte_a0`` reads it as
+    ``٠`` (ARABIC-INDIC DIGIT ZERO, D9 A0), glued between Arabic letters.
 ``never``
     listed for completeness (so the table says what a sequence *can* be) but
     never chosen: the evidence is never strong enough.
@@ -57,7 +60,7 @@ from ..kinds import Rule
 from ..offsets import Edit
 
 CLASSES = ("quote-close", "quote-close-glued", "hyphen", "joiner", "rtl-mark", "hebrew-alef", "arabic-feh",
-           "never")
+           "arabic-feh-glued", "never")
 LOST_BYTES = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
 
 
@@ -92,6 +95,13 @@ class Candidate:
     cls: str
 
 
+def _script(ch: str) -> str:
+    """The first word of the character's name for letters (HEBREW, ARABIC, LATIN ...), else ''."""
+    if not ch.isalpha():
+        return ""
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
 def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL")
 
@@ -107,14 +117,16 @@ class LossyRule(Rule):
     ``[lost-bytes]`` and ``[misrepairs]`` sections).
     """
 
-    def __init__(self, rule_id: str, sequences: Mapping[str, Sequence[Candidate]], decode_complete: bool = True):
+    def __init__(self, rule_id: str, sequences: Mapping[str, Sequence[Candidate]], decode_complete: bool = True,
+                 misrepairs: frozenset[str] = frozenset()):
         self.id = rule_id
         self.sequences = {k: tuple(v) for k, v in sequences.items()}
         self.decode_complete = decode_complete
+        self.misrepairs = frozenset(misrepairs)
         self._compile()
 
     def __reduce__(self):
-        return (LossyRule, (self.id, self.sequences, self.decode_complete))
+        return (LossyRule, (self.id, self.sequences, self.decode_complete, self.misrepairs))
 
     def _compile(self) -> None:
         self.triggers = tuple(sorted({seq[0] for seq in self.sequences} | ({"â"} if self.decode_complete else set())))
@@ -147,8 +159,12 @@ class LossyRule(Rule):
             char = None
             if kind == "site2":
                 kind = "site"
-                # A lead followed by a continuation character is ordinary mojibake, not a lost byte.
-                if end < len(text) and text[end] in CONTINUATION:
+                if m.group() in self.misrepairs:
+                    # A misrepair character that is a byte of intact mojibake (`Ù†` is ن) is not one.
+                    if _inside_mojibake(text, start):
+                        continue
+                elif end < len(text) and text[end] in CONTINUATION:
+                    # A lead followed by a continuation character is ordinary mojibake, not a lost byte.
                     continue
             elif kind == "complete":
                 char = _decode3(m.group())
@@ -196,7 +212,7 @@ class LossyRule(Rule):
                     edits.append(Edit(start, end, chosen.text, f"lossy: {chosen.cls}"))
                     if chosen.cls.startswith("quote-close"):
                         stack.pop()
-        return edits
+        return _widen_letters(text, edits)
 
 def lossy_forms(char: str) -> dict[str, str]:
     """How ``char``'s UTF-8 reads in Windows-1252 when its undefined bytes are lost.
@@ -231,12 +247,12 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
         cls = cand.cls
         if cls == "quote-close":
             if (stack and not close_ahead and not before.isspace() and before not in _OPEN_AFTER
-                    and before != "â" and (after.isspace() or after in _SENTENCE_END or after == "\n")):
+                    and before != "â" and (after.isspace() or after in _SENTENCE_END or text.startswith("â€", end))):
                 return cand
         elif cls == "quote-close-glued":
             if (stack and not close_ahead and "\n" not in text[stack[-1]:start]
                     and (before.isalnum() or before in _SENTENCE_END) and before != "â"
-                    and (after.isalnum() or after in "“\"") and not after.isspace()):
+                    and (after.isalnum() or after in "“\"‘(–—") and not after.isspace()):
                 return cand
         elif cls == "hyphen":
             if (before.isalpha() and after.isalpha() and _encodable(before) and _encodable(after)
@@ -251,11 +267,15 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
             if _rtl_near(text, start, end):
                 return cand
         elif cls == "hebrew-alef":
-            if _inside_word(text, end, "×") and _word_has_pair(text, start, end, "×"):
+            if (_inside_word(text, end, "×") or _script(after) == "HEBREW") and (_word_has_pair(text, start, end, "×") or _script(before) == "HEBREW"):
                 return cand
         elif cls == "arabic-feh":
-            if not harakat and _word_has_pair(text, start, end, "ØÙ") and (
-                    _inside_word(text, end, "ØÙ") or _arabic_mojibake_before(text, start)):
+            if not harakat and (_word_has_pair(text, start, end, "ØÙ") or _script(before) == "ARABIC") and (
+                    _inside_word(text, end, "ØÙ") or _script(after) == "ARABIC"
+                    or _arabic_mojibake_before(text, start) or _script(before) == "ARABIC"):
+                return cand
+        elif cls == "arabic-feh-glued":
+            if not harakat and _script(before) == "ARABIC" and _script(after) == "ARABIC":
                 return cand
     return None
 
@@ -282,6 +302,57 @@ def _encodable(ch: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+_LETTER_LEADS = {"lossy: hebrew-alef": "×", "lossy: arabic-feh": "ØÙÚÛ"}
+
+
+def _pair(text: str, i: int, leads: str) -> str | None:
+    """The character a lead + continuation pair at ``i`` decodes to, if it is one."""
+    if i < 0 or i + 1 >= len(text) or text[i] not in leads or text[i + 1] not in CONTINUATION:
+        return None
+    try:
+        return bytes([text[i].encode("cp1252")[0], CONTINUATION[text[i + 1]]]).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
+def _widen_letters(text: str, edits: list[Edit]) -> list[Edit]:
+    """A restored Hebrew or Arabic letter takes the intact mojibake pairs of its word along.
+
+    ftfy does not decode a short run of pairs next to a correct letter (``فÙŠ``), so the
+    word is decoded here at once: its pairs by the codec, its lost letter by context.
+    """
+    if not any(e.note in _LETTER_LEADS for e in edits):
+        return edits
+    out: list[Edit] = []
+    for k, edit in enumerate(edits):
+        leads = _LETTER_LEADS.get(edit.note)
+        if leads is None:
+            out.append(edit)
+            continue
+        floor = out[-1].end if out else 0
+        ceiling = edits[k + 1].start if k + 1 < len(edits) else len(text)
+        start, end, after = edit.start, edit.end, edit.after
+        while start - 2 >= floor and (char := _pair(text, start - 2, leads)) is not None:
+            start, after = start - 2, char + after
+        while end + 2 <= ceiling and (char := _pair(text, end, leads)) is not None:
+            end, after = end + 2, after + char
+        out.append(Edit(start, end, after, edit.note))
+    return out
+
+
+def _inside_mojibake(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a continuation byte of an intact UTF-8 sequence read as Windows-1252."""
+    for back in (1, 2, 3):
+        j = i - back
+        if j < 0 or text[j] not in LEADS:
+            continue
+        lead = text[j].encode("cp1252")[0]
+        length = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        if length > back and j + length <= len(text) and all(c in CONTINUATION for c in text[j + 1 : j + length]):
+            return True
+    return False
 
 
 def _decode3(seq: str) -> str | None:
@@ -332,9 +403,26 @@ def _emoji_mojibake_before(text: str, start: int) -> bool:
     return start >= 4 and text[start - 4] == "ð" and text[start - 3] == "Ÿ"
 
 
+_RTL_LEADS = "×ØÙÚÛ"
+
+
 def _rtl_near(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    if _is_rtl(before) or _is_rtl(after):
-        return True
-    return (start >= 2 and text[start - 2] in "×ØÙÚÛ" and before in CONTINUATION) or _pair_at(text, end, "×ØÙÚÛ")
+    """Hebrew or Arabic (or their mojibake) is the nearest writing on either side, within 8
+    characters, looking past spaces, quotation marks and punctuation mojibake."""
+    i = start - 1
+    while i >= 0 and start - i <= 8:
+        ch = text[i]
+        if _is_rtl(ch) or (ch in CONTINUATION and i >= 1 and text[i - 1] in _RTL_LEADS):
+            return True
+        if ch.isalnum() and ch not in CONTINUATION and ch != "â":
+            break
+        i -= 1
+    i = end
+    while i < len(text) and i - end <= 8:
+        ch = text[i]
+        if _is_rtl(ch) or _pair_at(text, i, _RTL_LEADS):
+            return True
+        if ch.isalnum() and ch not in CONTINUATION and ch != "â":
+            break
+        i += 1
+    return False
