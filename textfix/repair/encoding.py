@@ -18,6 +18,8 @@ SETTINGS = (*FTFY_SETTINGS, "guard_lost_quote")
 # `â€` (a closing quote whose 0x9D byte was lost) + the only space before the next word. ftfy's
 # restore_byte_a0 reads the space as a lost no-break space and makes `†`, eating the space.
 # A real dagger's mojibake has its own no-break space (`â€\xa0`), or two spaces if that became one.
+# Texts up to this length are also judged whole by ftfy (see FtfyEncoding._whole).
+WHOLE_TEXT_CHARS = 4000
 _LOST_QUOTE_SPACE = re.compile("â€(?= [^\\s])")
 
 
@@ -42,15 +44,21 @@ class FtfyEncoding(Rule):
         self.__dict__.update(state)
 
     @cached_property
-    def _fix(self):
+    def _config(self):
         import ftfy
 
-        config = ftfy.TextFixerConfig(
+        return ftfy.TextFixerConfig(
             unescape_html=False, remove_terminal_escapes=False, uncurl_quotes=False,
             fix_latin_ligatures=False, fix_character_width=False, fix_line_breaks=False,
             fix_surrogates=False, remove_control_chars=False, normalization=None, explain=False,
             **self.settings,
         )
+
+    @cached_property
+    def _fix(self):
+        import ftfy
+
+        config = self._config
         return lambda line: ftfy.fix_encoding(line, config)
 
     def edits(self, text: str, ctx) -> list[Edit]:
@@ -59,14 +67,41 @@ class FtfyEncoding(Rule):
         fix = self._fix
         edits: list[Edit] = []
         pos = 0
-        for line in text.splitlines(keepends=True):
+        lines = text.splitlines(keepends=True)
+        for line in lines:
             if not line.isascii():
                 for start, part in self._parts(line):
                     fixed = fix(part)
                     if fixed != part:
                         edits.extend(diff_edits(part, fixed, pos + start, "ftfy.fix_encoding"))
             pos += len(line)
+        if len(lines) > 1 and len(text) <= WHOLE_TEXT_CHARS:
+            whole = self._whole(text, edits)
+            if whole is not None:
+                return whole
         return edits
+
+    def _whole(self, text: str, edits: list[Edit]) -> list[Edit] | None:
+        """ftfy on the whole (short) text, when it reads it all as one codepage.
+
+        A line alone can look innocent to ftfy (``milj√∏et``) while the text it belongs to is
+        plainly Mac Roman mojibake; ftfy's ``fix_encoding`` judges a string as a whole and decodes
+        it with one codec when every line agrees. That decision is taken here too; a text ftfy can
+        only fix piecewise keeps the line-by-line result.
+        """
+        if "â€ " in text and self.guard and _LOST_QUOTE_SPACE.search(text):
+            return None
+        from ftfy import fix_encoding_and_explain
+
+        from ..offsets import apply_edits
+
+        explained = fix_encoding_and_explain(text, self._config._replace(explain=True))
+        steps = explained.explanation or []
+        if not steps or steps[0][0] != "encode" or explained.text == text:
+            return None
+        if edits and apply_edits(text, edits)[0] == explained.text:
+            return None
+        return diff_edits(text, explained.text, 0, "ftfy.fix_encoding")
 
     def _parts(self, line: str) -> list[tuple[int, str]]:
         """The line, cut after each lost-byte `â€` that precedes a space (with the guard on).

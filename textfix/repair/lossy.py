@@ -161,7 +161,7 @@ class LossyRule(Rule):
                 kind = "site"
                 if m.group() in self.misrepairs:
                     # A misrepair character that is a byte of intact mojibake (`Ù†` is ن) is not one.
-                    if _inside_mojibake(text, start):
+                    if _inside_mojibake(text, start) or _between_mojibake(text, start, end):
                         continue
                 elif end < len(text) and text[end] in CONTINUATION:
                     # A lead followed by a continuation character is ordinary mojibake, not a lost byte.
@@ -170,6 +170,8 @@ class LossyRule(Rule):
                 char = _decode3(m.group())
                 if char is None:
                     continue
+            elif kind == "site" and m.group() in self.misrepairs and _between_mojibake(text, start, end):
+                continue  # a complete sequence inside a run of double mojibake (`Ãšâ€\xa0Ã™`)
             has_site = has_site or kind in ("site", "complete")
             tokens.append((kind, start, end, char))
         if not has_site:
@@ -267,7 +269,8 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
             if _rtl_near(text, start, end):
                 return cand
         elif cls == "hebrew-alef":
-            if (_inside_word(text, end, "×") or _script(after) == "HEBREW") and (_word_has_pair(text, start, end, "×") or _script(before) == "HEBREW"):
+            if (_inside_word(text, end, "×") or _script(after) == "HEBREW") and (
+                    _word_has_pair(text, start, end, "×") or "HEBREW" in (_script(before), _script(after))):
                 return cand
         elif cls == "arabic-feh":
             if not harakat and (_word_has_pair(text, start, end, "ØÙ") or _script(before) == "ARABIC") and (
@@ -291,7 +294,8 @@ def _correct_punct(ch: str) -> bool:
 def _next_to_correct(text: str, start: int, end: int) -> bool:
     """A complete sequence touching a correct punctuation mark (``it’â€™s``), not one inside
     a longer run of mojibake (where the mark itself is a byte of another sequence)."""
-    if start > 0 and _correct_punct(text[start - 1]) and (start < 2 or text[start - 2] not in LEADS):
+    if (start > 0 and _correct_punct(text[start - 1]) and not _inside_mojibake(text, start - 1)
+            and (start < 2 or text[start - 2] not in _ALL_LEADS)):
         return True
     return end < len(text) and _correct_punct(text[end]) and not text.startswith("â", end)
 
@@ -342,17 +346,48 @@ def _widen_letters(text: str, edits: list[Edit]) -> list[Edit]:
     return out
 
 
+# The single-byte codepages UTF-8 is commonly misread as (those ftfy knows, and DOS).
+CODEPAGES = ("cp1252", "latin-1", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "iso-8859-2", "mac_roman",
+             "cp437")
+
+
+def _byte_maps() -> list[tuple[dict[str, int], frozenset[str]]]:
+    maps = []
+    for codec in CODEPAGES:
+        leads, conts = {}, set()
+        for b in range(0x80, 0xF5):
+            try:
+                ch = bytes([b]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if b < 0xC0:
+                conts.add(ch)
+            elif b >= 0xC2:
+                leads[ch] = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+        maps.append((leads, frozenset(conts)))
+    return maps
+
+
+_BYTE_MAPS = _byte_maps()
+_ALL_LEADS = frozenset(ch for leads, _ in _BYTE_MAPS for ch in leads)
+
+
 def _inside_mojibake(text: str, i: int) -> bool:
-    """Whether ``text[i]`` is a continuation byte of an intact UTF-8 sequence read as Windows-1252."""
-    for back in (1, 2, 3):
-        j = i - back
-        if j < 0 or text[j] not in LEADS:
-            continue
-        lead = text[j].encode("cp1252")[0]
-        length = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-        if length > back and j + length <= len(text) and all(c in CONTINUATION for c in text[j + 1 : j + length]):
-            return True
+    """Whether ``text[i]`` is a continuation byte of an intact UTF-8 sequence read as one of the
+    common codepages (``Ù†`` is ن in Windows-1252, ``П†`` is φ in Windows-1251)."""
+    for leads, conts in _BYTE_MAPS:
+        for back in (1, 2, 3):
+            j = i - back
+            length = leads.get(text[j]) if j >= 0 else None
+            if length and length > back and j + length <= len(text) and all(
+                    c in conts for c in text[j + 1 : j + length]):
+                return True
     return False
+
+
+def _between_mojibake(text: str, start: int, end: int) -> bool:
+    """Intact mojibake on both sides of ``text[start:end]``: it belongs to that run."""
+    return start >= 1 and _inside_mojibake(text, start - 1) and _pair_at(text, end, LEADS)
 
 
 def _decode3(seq: str) -> str | None:
@@ -370,7 +405,7 @@ def _has_harakat(text: str) -> bool:
     return any(f"Ù{_cp1252(b)}" in text for b in range(0x8B, 0x93) if _cp1252(b))
 
 
-def _pair_at(text: str, i: int, leads: str) -> bool:
+def _pair_at(text: str, i: int, leads) -> bool:
     return i + 1 < len(text) and text[i] in leads and text[i + 1] in CONTINUATION
 
 
