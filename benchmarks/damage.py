@@ -6,13 +6,15 @@ many scripts, read with the standard ``gettext`` module), sampled deterministica
 plus the small committed sample ``benchmarks/data/multilingual.txt`` (curly quotes, daggers, dashes,
 RTL, emoji). Only strings that are clean by textfix's own hygiene standard are kept (NFC, no
 control characters but tab and newline, no HTML entity, no zero-width space or BOM), so "changed"
-means a false repair, not a hygiene fix.
+means a false repair, not a hygiene fix. Some catalogues ship mojibake themselves (``PrÃ¸v``,
+``Â«``): a string holding a UTF-8 sequence read as Windows-1252 (a lead character such as
+``Ã``/``Â`` followed by a continuation character) is left out, and the count is printed.
 
 Chains (``benchmarks/chains.py``): UTF-8 read as Windows-1252, Latin-1, Mac Roman, cp1251, cp437,
 Windows-1252 twice; and the lossy chains: undefined Windows-1252 bytes dropped, replaced by U+FFFD,
 replaced by ``?``, dropped then "repaired" by ftfy's ``restore_byte_a0`` (``†``), dropped then the
 space after ``â€`` turned into a no-break space. A string counts for a chain only when the chain
-changes it.
+changes it, and a lossy chain only when a byte is lost (otherwise it is the plain Windows-1252 chain).
 
 Reported per chain, for textfix (``repair`` profile) and ``ftfy.fix_encoding``: damaged strings,
 exact recoveries. For the lossy chains also the subset where only punctuation lost a byte (the
@@ -46,10 +48,22 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff\ud800-\udfff]")
 
 
+_MOJIBAKE_PAIR = re.compile("[\u00c2-\u00df][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                            "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def has_mojibake(text: str) -> bool:
+    """A two-byte UTF-8 sequence read as Windows-1252 (``Ã¸``, ``Â«``)."""
+    return _MOJIBAKE_PAIR.search(text) is not None
+
+
 def is_clean(text: str) -> bool:
     if _UNCLEAN.search(text) or not unicodedata.is_normalized("NFC", text):
         return False
     return not any(html.unescape(m.group()) != m.group() for m in _ENTITY.finditer(text))
+
+
+SKIPPED: set[str] = set()
 
 
 def _rank(text: str, seed: str) -> str:
@@ -70,7 +84,10 @@ def catalogue_strings(per_language: int, seed: str) -> list[str]:
         bucket = by_lang.setdefault(lang, set())
         for key, value in catalog.items():
             if isinstance(value, str) and value and key and not value.isascii() and is_clean(value):
-                bucket.add(value)
+                if has_mojibake(value):
+                    SKIPPED.add(value)
+                else:
+                    bucket.add(value)
     picked: list[str] = []
     for lang in sorted(by_lang):
         strings = sorted(by_lang[lang], key=lambda s: _rank(s, seed))
@@ -106,7 +123,8 @@ def main(argv: list[str]) -> int:
     source = f"{SAMPLE.relative_to(ROOT)} ({len(corpus)})"
     if LOCALE_DIR.is_dir():
         found = catalogue_strings(args.per_language, args.seed)
-        source += f" + {LOCALE_DIR} message catalogues ({len(found)})"
+        source += (f" + {LOCALE_DIR} message catalogues ({len(found)}; {len(SKIPPED)} catalogue strings "
+                   "left out for holding mojibake already)")
         corpus += found
     corpus = list(dict.fromkeys(corpus))
     print(f"corpus: {len(corpus)} clean strings from {source}")
@@ -123,6 +141,8 @@ def main(argv: list[str]) -> int:
     for name, damage in chains.CHAINS.items():
         pairs = []
         for clean in corpus:
+            if name in chains.LOSSY and not chains.lossy_applies(clean):
+                continue  # no byte lost: that is the plain utf8→cp1252 chain
             damaged = damage(clean)
             if damaged is not None and damaged != clean:
                 pairs.append((clean, damaged))

@@ -145,6 +145,7 @@ class LossyRule(Rule):
         parts += group("site2", [s for s in literals if len(s) < 3])
         parts.append("(?P<open>[“„]|â€œ|â€ž|â€\x9c)")
         parts.append("(?P<close>”|â€\x9d)")
+        parts.append('(?P<straight>")')
         parts.append(r"(?P<para>\n[ \t]*\n)")
         self.pattern = re.compile("|".join(parts))
 
@@ -177,22 +178,36 @@ class LossyRule(Rule):
         if not has_site:
             return []
         # For each token, whether the next quotation mark in its paragraph is a closing one.
+        # And whether another lost-byte site comes before that next quotation mark.
         close_ahead = [False] * len(tokens)
+        site_ahead = [False] * len(tokens)
         following: str | None = None
+        site_seen = False
         for i in range(len(tokens) - 1, -1, -1):
             kind, _, _, char = tokens[i]
             close_ahead[i] = following == "close"
+            site_ahead[i] = site_seen
             quote = _quote_kind(kind, char)
             if quote is not None:
-                following = quote
+                following, site_seen = quote, False
             elif kind == "para":
-                following = None
+                following, site_seen = None, False
+            elif kind == "site":
+                site_seen = True
+        dropped = any(kind == "site" and text[start:end] == "â€" for kind, start, end, _ in tokens)
         edits: list[Edit] = []
-        stack: list[int] = []  # where the open quotations start
+        decided: list[tuple[int, int, str]] = []  # lost-byte sites restored: (start, end, text)
+        stack: list[tuple[str, int]] = []  # open quotations: ('“' curly or low, or '"' straight, where)
         harakat = None
         for i, (kind, start, end, char) in enumerate(tokens):
             if kind == "para":
                 stack.clear()
+                continue
+            if kind == "straight":
+                if stack and stack[-1][0] == '"':
+                    stack.pop()
+                else:
+                    stack.append(('"', start))
                 continue
             if kind == "complete":
                 # Elsewhere ftfy decodes it with its run; it still counts as a quotation mark.
@@ -200,21 +215,31 @@ class LossyRule(Rule):
                     edits.append(Edit(start, end, char, "lossy: complete sequence next to correct punctuation"))
             quote = _quote_kind(kind, char)
             if quote == "open":
-                stack.append(start)
+                stack.append(("“", start))
             elif quote == "close":
                 if stack:
                     stack.pop()
             elif kind == "site":
                 seq = text[start:end]
+                if seq == "â€?" and dropped:
+                    # The text also has plain `â€`: bytes were dropped, so this `?` is a real one.
+                    end, seq = end - 1, "â€"
                 candidates = self.sequences[seq]
                 if harakat is None and any(c.cls == "arabic-feh" for c in candidates):
                     harakat = _has_harakat(text)
-                chosen = _choose(text, start, end, candidates, stack, close_ahead[i], harakat)
+                chosen, action = _choose(text, start, end, candidates, stack, close_ahead[i], harakat,
+                                         site_ahead[i])
                 if chosen is not None:
                     edits.append(Edit(start, end, chosen.text, f"lossy: {chosen.cls}"))
-                    if chosen.cls.startswith("quote-close"):
+                    decided.append((start, end, chosen.text))
+                    if action == "pop":
                         stack.pop()
-        return _widen_letters(text, edits)
+                    elif action == "push":
+                        stack.append(("“", start))
+        edits = _widen_letters(text, edits)
+        if decided:
+            edits = _decode_lines(text, edits, decided)
+        return edits
 
 def lossy_forms(char: str) -> dict[str, str]:
     """How ``char``'s UTF-8 reads in Windows-1252 when its undefined bytes are lost.
@@ -241,46 +266,54 @@ def _quote_kind(kind: str, char: str | None) -> str | None:
     return None
 
 
-def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], stack: list[int],
-            close_ahead: bool, harakat: bool | None) -> Candidate | None:
+def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], stack: list[tuple[str, int]],
+            close_ahead: bool, harakat: bool | None, site_ahead: bool = False) -> tuple[Candidate | None, str | None]:
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     for cand in candidates:
         cls = cand.cls
         if cls == "quote-close":
-            if (stack and not close_ahead and not before.isspace() and before not in _OPEN_AFTER
-                    and before != "â" and (after.isspace() or after in _SENTENCE_END or text.startswith("â€", end))):
-                return cand
+            if (stack and not close_ahead and not before.isspace() and before not in "“„‘"
+                    and before != "â" and (after.isspace() or after in _SENTENCE_END or after in "-/"
+                                           or text.startswith("â€", end)
+                                           # a suffix or a CJK run after the quote (“%s”den, “你好”。),
+                                           # when no other site could close it first
+                                           or (after.isalpha() and not site_ahead
+                                               and (after not in _ALL_CONTS or _pair_at(text, end, LEADS))))):
+                return cand, "pop"
+            if not stack and _opening_right_quote(text, start, end, before, after):
+                return cand, "push"
         elif cls == "quote-close-glued":
-            if (stack and not close_ahead and "\n" not in text[stack[-1]:start]
-                    and (before.isalnum() or before in _SENTENCE_END) and before != "â"
-                    and (after.isalnum() or after in "“\"‘(–—") and not after.isspace()):
-                return cand
+            # No space on either side (the misrepair ate it), the quotation opened on this line.
+            if (stack and not close_ahead and "\n" not in text[stack[-1][1]:start]
+                    and not before.isspace() and before not in "“„‘\"" and before != "â"
+                    and not after.isspace() and after not in ".,;:!?)]}…\n"):
+                return cand, "pop"
         elif cls == "hyphen":
             if (before.isalpha() and after.isalpha() and _encodable(before) and _encodable(after)
                     and before not in CONTINUATION and after not in CONTINUATION and before != "â"
                     and after not in "âÃÂðàÐÑØÙ×ÎÏ"):
-                return cand
+                return cand, None
         elif cls == "joiner":
             if (_is_emoji(before) or _emoji_mojibake_before(text, start)) and (
                     _is_emoji(after) or text.startswith("ðŸ", end)):
-                return cand
+                return cand, None
         elif cls == "rtl-mark":
             if _rtl_near(text, start, end):
-                return cand
+                return cand, None
         elif cls == "hebrew-alef":
             if (_inside_word(text, end, "×") or _script(after) == "HEBREW") and (
                     _word_has_pair(text, start, end, "×") or "HEBREW" in (_script(before), _script(after))):
-                return cand
+                return cand, None
         elif cls == "arabic-feh":
             if not harakat and (_word_has_pair(text, start, end, "ØÙ") or _script(before) == "ARABIC") and (
                     _inside_word(text, end, "ØÙ") or _script(after) == "ARABIC"
                     or _arabic_mojibake_before(text, start) or _script(before) == "ARABIC"):
-                return cand
+                return cand, None
         elif cls == "arabic-feh-glued":
             if not harakat and _script(before) == "ARABIC" and _script(after) == "ARABIC":
-                return cand
-    return None
+                return cand, None
+    return None, None
 
 
 # Characters that start a two-, three- or four-byte UTF-8 sequence once read as Windows-1252.
@@ -370,6 +403,7 @@ def _byte_maps() -> list[tuple[dict[str, int], frozenset[str]]]:
 
 _BYTE_MAPS = _byte_maps()
 _ALL_LEADS = frozenset(ch for leads, _ in _BYTE_MAPS for ch in leads)
+_ALL_CONTS = frozenset(ch for _, conts in _BYTE_MAPS for ch in conts)
 
 
 def _inside_mojibake(text: str, i: int) -> bool:
@@ -388,6 +422,85 @@ def _inside_mojibake(text: str, i: int) -> bool:
 def _between_mojibake(text: str, start: int, end: int) -> bool:
     """Intact mojibake on both sides of ``text[start:end]``: it belongs to that run."""
     return start >= 1 and _inside_mojibake(text, start - 1) and _pair_at(text, end, LEADS)
+
+
+def _opening_right_quote(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """``”`` used as an opening quote (Finnish, Swedish: ``”%s”``): at the start of a word, with a
+    closing candidate later on the same line, in a line that has no other opening quotes."""
+    if not (before.isspace() or before in "([") or after.isspace():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if any(q in text[line_start:line_end] for q in ("“", "„", "â€œ", "â€ž", '"')):
+        return False
+    return text.find("â€", end, line_end) > end or text.find("†", end, line_end) > end
+
+
+def _decode_lines(text: str, edits: list[Edit], decided: list[tuple[int, int, str]]) -> list[Edit]:
+    """Undo the whole chain on each line where a lost byte was restored, when the line is pure
+    Windows-1252 mojibake: the restored characters' bytes go back in and the line decodes as
+    UTF-8 (the strongest evidence that the restoration was right). Other lines keep their edits."""
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    from .diffing import diff_edits
+
+    by_line: dict[int, list[tuple[int, int, str]]] = {}
+    for site in decided:
+        by_line.setdefault(text.rfind("\n", 0, site[0]) + 1, []).append(site)
+    replaced: list[tuple[int, int, list[Edit]]] = []
+    for line_start, sites in by_line.items():
+        line_end = text.find("\n", sites[-1][1])
+        line_end = len(text) if line_end < 0 else line_end
+        data = bytearray()
+        pos = line_start
+        try:
+            for start, end, restored in sites:
+                data += text[pos:start].encode("sloppy-windows-1252")
+                data += restored.encode("utf-8")
+                pos = end
+            data += text[pos:line_end].encode("sloppy-windows-1252")
+            decoded = data.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            # Not pure mojibake (ftfy or a person fixed part of it): decode its intact sequences.
+            replaced.append((line_start, line_end, _decode_sequences(text, line_start, line_end, sites)))
+            continue
+        line = text[line_start:line_end]
+        if decoded != line and not any("\x80" <= c <= "\x9f" for c in decoded):
+            replaced.append((line_start, line_end, diff_edits(line, decoded, line_start, "lossy: line decoded")))
+    if not replaced:
+        return edits
+    kept = [e for e in edits if not any(a <= e.start and e.end <= b for a, b, _ in replaced)]
+    kept.extend(e for _, _, line_edits in replaced for e in line_edits)
+    return sorted(kept, key=lambda e: (e.start, e.end))
+
+
+_SEQUENCE = re.compile("[" + "".join(re.escape(c) for c in sorted(LEADS)) + "]["
+                       + "".join(re.escape(c) for c in sorted(CONTINUATION)) + "]{1,3}")
+
+
+def _decode_sequences(text: str, line_start: int, line_end: int, sites: list[tuple[int, int, str]]) -> list[Edit]:
+    """The restored sites plus every intact UTF-8 sequence read as Windows-1252 on the line
+    (``Ä…`` → ``ą``), on a line that a restored lost byte proves went through that codepage."""
+    out: list[Edit] = []
+    pos = line_start
+    for start, end, restored in [*sites, (line_end, line_end, "")]:
+        for m in _SEQUENCE.finditer(text, pos, start):
+            seq = m.group()
+            lead = seq[0].encode("cp1252")[0]
+            length = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+            if len(seq) < length:
+                continue
+            seq = seq[:length]
+            try:
+                char = bytes([lead, *(CONTINUATION[c] for c in seq[1:])]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            out.append(Edit(m.start(), m.start() + length, char, "lossy: sequence on a damaged line"))
+        if end > start:
+            out.append(Edit(start, end, restored, "lossy: restored"))
+        pos = end
+    return out
 
 
 def _decode3(seq: str) -> str | None:
