@@ -20,7 +20,8 @@ SETTINGS = (*FTFY_SETTINGS, "guard_lost_quote")
 # A real dagger's mojibake has its own no-break space (`â€\xa0`), or two spaces if that became one.
 # Texts up to this length are also judged whole by ftfy (see FtfyEncoding._whole).
 WHOLE_TEXT_CHARS = 4000
-_LOST_QUOTE_SPACE = re.compile("â€(?= [^\\s])")
+_LOST_QUOTE_SPACE = re.compile(r"â€ (?=\S)")
+_MASKS = "\x1f\x1e\x1d\x1c\x0e\x0f"
 
 
 class FtfyEncoding(Rule):
@@ -64,22 +65,36 @@ class FtfyEncoding(Rule):
     def edits(self, text: str, ctx) -> list[Edit]:
         if text.isascii():
             return []
-        fix = self._fix
         edits: list[Edit] = []
         pos = 0
         lines = text.splitlines(keepends=True)
         for line in lines:
             if not line.isascii():
-                for start, part in self._parts(line):
-                    fixed = fix(part)
-                    if fixed != part:
-                        edits.extend(diff_edits(part, fixed, pos + start, "ftfy.fix_encoding"))
+                fixed = self._guarded(line, self._fix)
+                if fixed != line:
+                    edits.extend(diff_edits(line, fixed, pos, "ftfy.fix_encoding"))
             pos += len(line)
         if len(lines) > 1 and len(text) <= WHOLE_TEXT_CHARS:
             whole = self._whole(text, edits)
             if whole is not None:
                 return whole
         return edits
+
+    def _guarded(self, text: str, fix):
+        """``fix(text)``, with the guard on: the space of each lost-byte `â€` + space + word is
+        masked from ftfy, so restore_byte_a0 cannot turn the two into `†` and eat the space; the
+        lossy fixer decides what the `â€` was from context, or it stays as it is.
+
+        The mask is a C0 control absent from the text (ftfy's restore_byte_a0 only looks at
+        spaces, and no UTF-8 sequence contains a control byte), put back after ftfy.
+        """
+        if not self.guard or "â€ " not in text or not _LOST_QUOTE_SPACE.search(text):
+            return fix(text)
+        mask = next((c for c in _MASKS if c not in text), None)
+        if mask is None:
+            return text
+        fixed = fix(_LOST_QUOTE_SPACE.sub("â€" + mask, text))
+        return fixed.replace(mask, " ")
 
     def _whole(self, text: str, edits: list[Edit]) -> list[Edit] | None:
         """ftfy on the whole (short) text, when it reads it all as one codepage.
@@ -89,28 +104,21 @@ class FtfyEncoding(Rule):
         it with one codec when every line agrees. That decision is taken here too; a text ftfy can
         only fix piecewise keeps the line-by-line result.
         """
-        if "â€ " in text and self.guard and _LOST_QUOTE_SPACE.search(text):
-            return None
         from ftfy import fix_encoding_and_explain
 
         from ..offsets import apply_edits
 
-        explained = fix_encoding_and_explain(text, self._config._replace(explain=True))
-        steps = explained.explanation or []
-        if not steps or steps[0][0] != "encode" or explained.text == text:
-            return None
-        if edits and apply_edits(text, edits)[0] == explained.text:
-            return None
-        return diff_edits(text, explained.text, 0, "ftfy.fix_encoding")
+        config = self._config._replace(explain=True)
+        explained = []
 
-    def _parts(self, line: str) -> list[tuple[int, str]]:
-        """The line, cut after each lost-byte `â€` that precedes a space (with the guard on).
+        def fix(t: str) -> str:
+            explained.append(fix_encoding_and_explain(t, config))
+            return explained[-1].text
 
-        ftfy then sees the `â€` at the end of a part and cannot turn it and the space into `†`;
-        the lossy fixer decides what it was from context, or it stays as it is.
-        """
-        if not self.guard or "â€ " not in line:
-            return [(0, line)]
-        cuts = [m.end() for m in _LOST_QUOTE_SPACE.finditer(line)]
-        bounds = [0, *cuts, len(line)]
-        return [(a, line[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+        fixed = self._guarded(text, fix)
+        steps = (explained[0].explanation or []) if explained else []
+        if not steps or steps[0][0] != "encode" or fixed == text:
+            return None
+        if edits and apply_edits(text, edits)[0] == fixed:
+            return None
+        return diff_edits(text, fixed, 0, "ftfy.fix_encoding")

@@ -53,8 +53,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..kinds import Rule
 from ..offsets import Edit
@@ -198,7 +200,7 @@ class LossyRule(Rule):
         edits: list[Edit] = []
         decided: list[tuple[int, int, str]] = []  # lost-byte sites restored: (start, end, text)
         stack: list[tuple[str, int]] = []  # open quotations: ('“' curly or low, or '"' straight, where)
-        harakat = None
+        facts = _Facts(text)
         for i, (kind, start, end, char) in enumerate(tokens):
             if kind == "para":
                 stack.clear()
@@ -225,9 +227,7 @@ class LossyRule(Rule):
                     # The text also has plain `â€`: bytes were dropped, so this `?` is a real one.
                     end, seq = end - 1, "â€"
                 candidates = self.sequences[seq]
-                if harakat is None and any(c.cls == "arabic-feh" for c in candidates):
-                    harakat = _has_harakat(text)
-                chosen, action = _choose(text, start, end, candidates, stack, close_ahead[i], harakat,
+                chosen, action = _choose(text, start, end, candidates, stack, close_ahead[i], facts,
                                          site_ahead[i])
                 if chosen is not None:
                     edits.append(Edit(start, end, chosen.text, f"lossy: {chosen.cls}"))
@@ -266,8 +266,26 @@ def _quote_kind(kind: str, char: str | None) -> str | None:
     return None
 
 
+_RTL_ANY = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe×ØÙÚÛ]")
+
+
+class _Facts:
+    """Facts about the whole text, computed once per call and only when a rule asks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def harakat(self) -> bool:
+        return _has_harakat(self.text)
+
+    @cached_property
+    def rtl(self) -> bool:
+        return _RTL_ANY.search(self.text) is not None
+
+
 def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], stack: list[tuple[str, int]],
-            close_ahead: bool, harakat: bool | None, site_ahead: bool = False) -> tuple[Candidate | None, str | None]:
+            close_ahead: bool, facts: _Facts, site_ahead: bool = False) -> tuple[Candidate | None, str | None]:
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     for cand in candidates:
@@ -285,7 +303,7 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
                 return cand, "push"
         elif cls == "quote-close-glued":
             # No space on either side (the misrepair ate it), the quotation opened on this line.
-            if (stack and not close_ahead and "\n" not in text[stack[-1][1]:start]
+            if (stack and not close_ahead and start - stack[-1][1] < 2000 and text.find("\n", stack[-1][1], start) < 0
                     and not before.isspace() and before not in "“„‘\"" and before != "â"
                     and not after.isspace() and after not in ".,;:!?)]}…\n"):
                 return cand, "pop"
@@ -299,19 +317,21 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
                     _is_emoji(after) or text.startswith("ðŸ", end)):
                 return cand, None
         elif cls == "rtl-mark":
-            if _rtl_near(text, start, end):
+            if facts.rtl and _rtl_near(text, start, end):
                 return cand, None
         elif cls == "hebrew-alef":
             if (_inside_word(text, end, "×") or _script(after) == "HEBREW") and (
-                    _word_has_pair(text, start, end, "×") or "HEBREW" in (_script(before), _script(after))):
+                    _word_has_pair(text, start, end, "×")
+                    or ("HEBREW" in (_script(before), _script(after)) and _line_has_pair(text, start, end, "×"))):
                 return cand, None
         elif cls == "arabic-feh":
-            if not harakat and (_word_has_pair(text, start, end, "ØÙ") or _script(before) == "ARABIC") and (
+            if not facts.harakat and (_word_has_pair(text, start, end, "ØÙ") or (
+                    _script(before) == "ARABIC" and _line_has_pair(text, start, end, "ØÙ"))) and (
                     _inside_word(text, end, "ØÙ") or _script(after) == "ARABIC"
                     or _arabic_mojibake_before(text, start) or _script(before) == "ARABIC"):
                 return cand, None
         elif cls == "arabic-feh-glued":
-            if not harakat and _script(before) == "ARABIC" and _script(after) == "ARABIC":
+            if _script(before) == "ARABIC" and _script(after) == "ARABIC" and not facts.harakat:
                 return cand, None
     return None, None
 
@@ -409,6 +429,8 @@ _ALL_CONTS = frozenset(ch for _, conts in _BYTE_MAPS for ch in conts)
 def _inside_mojibake(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a continuation byte of an intact UTF-8 sequence read as one of the
     common codepages (``Ù†`` is ن in Windows-1252, ``П†`` is φ in Windows-1251)."""
+    if not any(c in _ALL_LEADS for c in text[max(0, i - 3) : i]):
+        return False
     for leads, conts in _BYTE_MAPS:
         for back in (1, 2, 3):
             j = i - back
@@ -429,9 +451,10 @@ def _opening_right_quote(text: str, start: int, end: int, before: str, after: st
     closing candidate later on the same line, in a line that has no other opening quotes."""
     if not (before.isspace() or before in "([") or after.isspace():
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    # Looked at within 300 characters either side on the line, so the cost stays linear.
+    line_start = max(text.rfind("\n", max(0, start - 300), start) + 1, start - 300, 0)
+    line_end = text.find("\n", end, end + 300)
+    line_end = min(len(text), end + 300) if line_end < 0 else line_end
     if any(q in text[line_start:line_end] for q in ("“", "„", "â€œ", "â€ž", '"')):
         return False
     return text.find("â€", end, line_end) > end or text.find("†", end, line_end) > end
@@ -446,8 +469,9 @@ def _decode_lines(text: str, edits: list[Edit], decided: list[tuple[int, int, st
     from .diffing import diff_edits
 
     by_line: dict[int, list[tuple[int, int, str]]] = {}
+    starts = _line_starts(text)
     for site in decided:
-        by_line.setdefault(text.rfind("\n", 0, site[0]) + 1, []).append(site)
+        by_line.setdefault(starts[bisect_right(starts, site[0]) - 1], []).append(site)
     replaced: list[tuple[int, int, list[Edit]]] = []
     for line_start, sites in by_line.items():
         line_end = text.find("\n", sites[-1][1])
@@ -470,7 +494,14 @@ def _decode_lines(text: str, edits: list[Edit], decided: list[tuple[int, int, st
             replaced.append((line_start, line_end, diff_edits(line, decoded, line_start, "lossy: line decoded")))
     if not replaced:
         return edits
-    kept = [e for e in edits if not any(a <= e.start and e.end <= b for a, b, _ in replaced)]
+    bounds = sorted((a, b) for a, b, _ in replaced)
+    firsts = [a for a, _ in bounds]
+
+    def on_replaced_line(edit: Edit) -> bool:
+        k = bisect_right(firsts, edit.start) - 1
+        return k >= 0 and edit.end <= bounds[k][1]
+
+    kept = [e for e in edits if not on_replaced_line(e)]
     kept.extend(e for _, _, line_edits in replaced for e in line_edits)
     return sorted(kept, key=lambda e: (e.start, e.end))
 
@@ -523,18 +554,36 @@ def _pair_at(text: str, i: int, leads) -> bool:
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    a = start
-    while a > 0 and not text[a - 1].isspace() and start - a < 64:
-        a -= 1
-    b = end
-    while b < len(text) and not text[b].isspace() and b - end < 64:
-        b += 1
+    """The word around ``text[start:end]`` (whitespace-delimited, at most 64 characters each side)."""
+    left = text[max(0, start - 64) : start]
+    cut = max(left.rfind(" "), left.rfind("\n"), left.rfind("\t"))
+    a = start - len(left) + cut + 1
+    right = text[end : end + 64]
+    cuts = [k for k in (right.find(" "), right.find("\n"), right.find("\t")) if k >= 0]
+    b = end + (min(cuts) if cuts else len(right))
     return a, b
 
 
 def _word_has_pair(text: str, start: int, end: int, leads: str) -> bool:
     a, b = _word_bounds(text, start, end)
-    return any(_pair_at(text, i, leads) for i in range(a, b - 1) if not start <= i < end)
+    return _PAIRS[leads].search(text, a, b) is not None
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+_PAIRS = {leads: re.compile("[" + leads + "][" + "".join(re.escape(c) for c in sorted(CONTINUATION)) + "]")
+          for leads in ("×", "ØÙ")}
+
+
+def _line_has_pair(text: str, start: int, end: int, leads: str) -> bool:
+    """Other mojibake of the same script near the site, on its line (within 200 characters):
+    the evidence that the text went through Windows-1252."""
+    a = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200, 0)
+    b = text.find("\n", end, end + 200)
+    b = min(len(text), end + 200) if b < 0 else b
+    return _PAIRS[leads].search(text, a, b) is not None
 
 
 def _inside_word(text: str, end: int, leads: str) -> bool:
