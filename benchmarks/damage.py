@@ -8,7 +8,9 @@ RTL, emoji). Only strings that are clean by textfix's own hygiene standard are k
 control characters but tab and newline, no HTML entity, no zero-width space or BOM), so "changed"
 means a false repair, not a hygiene fix. Some catalogues ship mojibake themselves (``PrÃ¸v``,
 ``Â«``): a string holding a UTF-8 sequence read as Windows-1252 (a lead character such as
-``Ã``/``Â`` followed by a continuation character) is left out, and the count is printed.
+``Ã``/``Â`` followed by a continuation character) is left out, and the count is printed. So is a
+string with a protected span (URL, e-mail address, `code span`: GNU's `quote' style makes many):
+textfix by contract never rewrites inside one, even to repair it, while ftfy does.
 
 Chains (``benchmarks/chains.py``): UTF-8 read as Windows-1252, Latin-1, Mac Roman, cp1251, cp437,
 Windows-1252 twice; and the lossy chains: undefined Windows-1252 bytes dropped, replaced by U+FFFD,
@@ -42,6 +44,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import chains  # noqa: E402
 
+from textfix.protect import builtin_spans  # noqa: E402
+
 LOCALE_DIR = Path("/usr/share/locale")
 SAMPLE = ROOT / "benchmarks" / "data" / "multilingual.txt"
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -64,6 +68,7 @@ def is_clean(text: str) -> bool:
 
 
 SKIPPED: set[str] = set()
+PROTECTED: set[str] = set()
 
 
 def _rank(text: str, seed: str) -> str:
@@ -86,6 +91,8 @@ def catalogue_strings(per_language: int, seed: str) -> list[str]:
             if isinstance(value, str) and value and key and not value.isascii() and is_clean(value):
                 if has_mojibake(value):
                     SKIPPED.add(value)
+                elif builtin_spans(value):
+                    PROTECTED.add(value)
                 else:
                     bucket.add(value)
     picked: list[str] = []
@@ -123,8 +130,8 @@ def main(argv: list[str]) -> int:
     source = f"{SAMPLE.relative_to(ROOT)} ({len(corpus)})"
     if LOCALE_DIR.is_dir():
         found = catalogue_strings(args.per_language, args.seed)
-        source += (f" + {LOCALE_DIR} message catalogues ({len(found)}; {len(SKIPPED)} catalogue strings "
-                   "left out for holding mojibake already)")
+        source += (f" + {LOCALE_DIR} message catalogues ({len(found)}; left out: {len(SKIPPED)} strings "
+                   f"holding mojibake already, {len(PROTECTED)} with a protected span)")
         corpus += found
     corpus = list(dict.fromkeys(corpus))
     print(f"corpus: {len(corpus)} clean strings from {source}")

@@ -198,7 +198,7 @@ class LossyRule(Rule):
                 site_seen = True
         dropped = any(kind == "site" and text[start:end] == "â€" for kind, start, end, _ in tokens)
         edits: list[Edit] = []
-        decided: list[tuple[int, int, str]] = []  # lost-byte sites restored: (start, end, text)
+        decided: list[tuple[int, int, str, str]] = []  # lost-byte sites restored: (start, end, text, note)
         stack: list[tuple[str, int]] = []  # open quotations: ('“' curly or low, or '"' straight, where)
         facts = _Facts(text)
         for i, (kind, start, end, char) in enumerate(tokens):
@@ -231,7 +231,7 @@ class LossyRule(Rule):
                                          site_ahead[i])
                 if chosen is not None:
                     edits.append(Edit(start, end, chosen.text, f"lossy: {chosen.cls}"))
-                    decided.append((start, end, chosen.text))
+                    decided.append((start, end, chosen.text, f"lossy: {chosen.cls}"))
                     if action == "pop":
                         stack.pop()
                     elif action == "push":
@@ -460,7 +460,7 @@ def _opening_right_quote(text: str, start: int, end: int, before: str, after: st
     return text.find("â€", end, line_end) > end or text.find("†", end, line_end) > end
 
 
-def _decode_lines(text: str, edits: list[Edit], decided: list[tuple[int, int, str]]) -> list[Edit]:
+def _decode_lines(text: str, edits: list[Edit], decided: list[tuple[int, int, str, str]]) -> list[Edit]:
     """Undo the whole chain on each line where a lost byte was restored, when the line is pure
     Windows-1252 mojibake: the restored characters' bytes go back in and the line decodes as
     UTF-8 (the strongest evidence that the restoration was right). Other lines keep their edits."""
@@ -468,7 +468,7 @@ def _decode_lines(text: str, edits: list[Edit], decided: list[tuple[int, int, st
 
     from .diffing import diff_edits
 
-    by_line: dict[int, list[tuple[int, int, str]]] = {}
+    by_line: dict[int, list[tuple[int, int, str, str]]] = {}
     starts = _line_starts(text)
     for site in decided:
         by_line.setdefault(starts[bisect_right(starts, site[0]) - 1], []).append(site)
@@ -479,7 +479,7 @@ def _decode_lines(text: str, edits: list[Edit], decided: list[tuple[int, int, st
         data = bytearray()
         pos = line_start
         try:
-            for start, end, restored in sites:
+            for start, end, restored, _ in sites:
                 data += text[pos:start].encode("sloppy-windows-1252")
                 data += restored.encode("utf-8")
                 pos = end
@@ -510,12 +510,13 @@ _SEQUENCE = re.compile("[" + "".join(re.escape(c) for c in sorted(LEADS)) + "]["
                        + "".join(re.escape(c) for c in sorted(CONTINUATION)) + "]{1,3}")
 
 
-def _decode_sequences(text: str, line_start: int, line_end: int, sites: list[tuple[int, int, str]]) -> list[Edit]:
+def _decode_sequences(text: str, line_start: int, line_end: int,
+                      sites: list[tuple[int, int, str, str]]) -> list[Edit]:
     """The restored sites plus every intact UTF-8 sequence read as Windows-1252 on the line
     (``Ä…`` → ``ą``), on a line that a restored lost byte proves went through that codepage."""
     out: list[Edit] = []
     pos = line_start
-    for start, end, restored in [*sites, (line_end, line_end, "")]:
+    for start, end, restored, note in [*sites, (line_end, line_end, "", "")]:
         for m in _SEQUENCE.finditer(text, pos, start):
             seq = m.group()
             lead = seq[0].encode("cp1252")[0]
@@ -529,7 +530,7 @@ def _decode_sequences(text: str, line_start: int, line_end: int, sites: list[tup
                 continue
             out.append(Edit(m.start(), m.start() + length, char, "lossy: sequence on a damaged line"))
         if end > start:
-            out.append(Edit(start, end, restored, "lossy: restored"))
+            out.append(Edit(start, end, restored, note))
         pos = end
     return out
 
