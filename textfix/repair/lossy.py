@@ -27,7 +27,11 @@ the context classes are code here:
 ``hyphen``
     letters of an alphabet on both sides, no open-quote evidence.
 ``joiner``
-    ZWJ between emoji or their mojibake.
+    ZWJ between emoji or their mojibake, or inside a word of an Indic script.
+``gershayim``
+    ``”`` between two Hebrew letters: the gershayim of an acronym (``רל”ס``).
+``word-et``
+    the Tironian et ``⁊`` (E2 81 8A), a word of its own in Irish and Scottish Gaelic.
 ``rtl-mark``
     RLM next to Hebrew or Arabic letters or their mojibake.
 ``hebrew-alef``
@@ -62,7 +66,7 @@ from ..kinds import Rule
 from ..offsets import Edit
 
 CLASSES = ("quote-close", "quote-close-glued", "hyphen", "joiner", "rtl-mark", "hebrew-alef", "arabic-feh",
-           "arabic-feh-glued", "never")
+           "arabic-feh-glued", "gershayim", "word-et", "never")
 LOST_BYTES = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
 
 
@@ -173,6 +177,8 @@ class LossyRule(Rule):
                 char = _decode3(m.group())
                 if char is None:
                     continue
+            elif kind in ("open", "close") and end - start == 1 and _inside_mojibake(text, start):
+                continue  # `×”` is ה read as Windows-1252, not a closing quote
             elif kind == "site" and m.group() in self.misrepairs and _between_mojibake(text, start, end):
                 continue  # a complete sequence inside a run of double mojibake (`Ãšâ€\xa0Ã™`)
             has_site = has_site or kind in ("site", "complete")
@@ -199,7 +205,9 @@ class LossyRule(Rule):
         dropped = any(kind == "site" and text[start:end] == "â€" for kind, start, end, _ in tokens)
         edits: list[Edit] = []
         decided: list[tuple[int, int, str, str]] = []  # lost-byte sites restored: (start, end, text, note)
-        stack: list[tuple[str, int]] = []  # open quotations: ('“' curly or low, or '"' straight, where)
+        # Open quotations: ('“' curly or low, or '"' straight; where; whether it opens like a quotation,
+        # after a space or the start of a line and before a non-space).
+        stack: list[tuple[str, int, bool]] = []
         facts = _Facts(text)
         for i, (kind, start, end, char) in enumerate(tokens):
             if kind == "para":
@@ -209,7 +217,7 @@ class LossyRule(Rule):
                 if stack and stack[-1][0] == '"':
                     stack.pop()
                 else:
-                    stack.append(('"', start))
+                    stack.append(('"', start, _opens_well(text, start, end)))
                 continue
             if kind == "complete":
                 # Elsewhere ftfy decodes it with its run; it still counts as a quotation mark.
@@ -217,7 +225,7 @@ class LossyRule(Rule):
                     edits.append(Edit(start, end, char, "lossy: complete sequence next to correct punctuation"))
             quote = _quote_kind(kind, char)
             if quote == "open":
-                stack.append(("“", start))
+                stack.append(("“", start, _opens_well(text, start, end)))
             elif quote == "close":
                 if stack:
                     stack.pop()
@@ -235,7 +243,7 @@ class LossyRule(Rule):
                     if action == "pop":
                         stack.pop()
                     elif action == "push":
-                        stack.append(("“", start))
+                        stack.append(("“", start, True))
         edits = _widen_letters(text, edits)
         if decided:
             edits = _decode_lines(text, edits, decided)
@@ -284,7 +292,7 @@ class _Facts:
         return _RTL_ANY.search(self.text) is not None
 
 
-def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], stack: list[tuple[str, int]],
+def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], stack: list[tuple[str, int, bool]],
             close_ahead: bool, facts: _Facts, site_ahead: bool = False) -> tuple[Candidate | None, str | None]:
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
@@ -292,7 +300,7 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
         cls = cand.cls
         if cls == "quote-close":
             if (stack and not close_ahead and not before.isspace() and before not in "“„‘"
-                    and before != "â" and (after.isspace() or after in _SENTENCE_END or after in "-/"
+                    and before != "â" and (after.isspace() or after in _SENTENCE_END or after in "-/(<>[{"
                                            or text.startswith("â€", end)
                                            # a suffix or a CJK run after the quote (“%s”den, “你好”。),
                                            # when no other site could close it first
@@ -303,8 +311,10 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
                 return cand, "push"
         elif cls == "quote-close-glued":
             # No space on either side (the misrepair ate it), the quotation opened on this line.
-            if (stack and not close_ahead and start - stack[-1][1] < 2000 and text.find("\n", stack[-1][1], start) < 0
+            if (stack and stack[-1][2] and not close_ahead and start - stack[-1][1] < 2000
+                    and text.find("\n", stack[-1][1], start) < 0
                     and not before.isspace() and before not in "“„‘\"" and before != "â"
+                    and not unicodedata.category(before).startswith("S")
                     and not after.isspace() and after not in ".,;:!?)]}…\n"):
                 return cand, "pop"
         elif cls == "hyphen":
@@ -315,6 +325,15 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
         elif cls == "joiner":
             if (_is_emoji(before) or _emoji_mojibake_before(text, start)) and (
                     _is_emoji(after) or text.startswith("ðŸ", end)):
+                return cand, None
+            if _indic_before(text, start) and _indic_after(text, end):
+                return cand, None
+        elif cls == "gershayim":
+            if ((_script(before) == "HEBREW" or (start >= 2 and text[start - 2] == "×" and before in CONTINUATION))
+                    and (_script(after) == "HEBREW" or _pair_at(text, end, "×"))):
+                return cand, None
+        elif cls == "word-et":
+            if before.isspace() and (after.isspace() or end == len(text)):
                 return cand, None
         elif cls == "rtl-mark":
             if facts.rtl and _rtl_near(text, start, end):
@@ -444,6 +463,13 @@ def _inside_mojibake(text: str, i: int) -> bool:
 def _between_mojibake(text: str, start: int, end: int) -> bool:
     """Intact mojibake on both sides of ``text[start:end]``: it belongs to that run."""
     return start >= 1 and _inside_mojibake(text, start - 1) and _pair_at(text, end, LEADS)
+
+
+def _opens_well(text: str, start: int, end: int) -> bool:
+    """A quotation mark placed like an opening one: after a space, a line start or an opening
+    bracket or dash, and before a non-space."""
+    before = text[start - 1] if start > 0 else " "
+    return (before.isspace() or before in "([{—–-/") and end < len(text) and not text[end].isspace()
 
 
 def _opening_right_quote(text: str, start: int, end: int, before: str, after: str) -> bool:
@@ -594,6 +620,23 @@ def _inside_word(text: str, end: int, leads: str) -> bool:
 
 def _arabic_mojibake_before(text: str, start: int) -> bool:
     return start >= 2 and text[start - 2] in "ØÙ" and text[start - 1] in CONTINUATION
+
+
+def _indic(ch: str) -> bool:
+    return "\u0900" <= ch <= "\u0dff"
+
+
+def _indic_before(text: str, start: int) -> bool:
+    """An Indic letter or sign before, or its mojibake (E0 A4-B7 xx read as Windows-1252)."""
+    if start >= 1 and _indic(text[start - 1]):
+        return True
+    return start >= 3 and text[start - 3] == "à" and text[start - 2] in CONTINUATION and text[start - 1] in CONTINUATION
+
+
+def _indic_after(text: str, end: int) -> bool:
+    if end < len(text) and _indic(text[end]):
+        return True
+    return text.startswith("à", end) and end + 1 < len(text) and text[end + 1] in CONTINUATION
 
 
 def _emoji_mojibake_before(text: str, start: int) -> bool:
