@@ -469,7 +469,9 @@ def _opens_well(text: str, start: int, end: int) -> bool:
     """A quotation mark placed like an opening one: after a space, a line start or an opening
     bracket or dash, and before a non-space."""
     before = text[start - 1] if start > 0 else " "
-    return (before.isspace() or before in "([{—–-/") and end < len(text) and not text[end].isspace()
+    # After `†` too: a misrepair that ate the space before this quote (`needless†“To`); decided
+    # in the same pass, so a line of them needs one pass, not one per quotation.
+    return (before.isspace() or before in "([{—–-/†") and end < len(text) and not text[end].isspace()
 
 
 def _opening_right_quote(text: str, start: int, end: int, before: str, after: str) -> bool:
