@@ -31,8 +31,10 @@ def test_every_lost_byte_candidate_really_has_that_damaged_form():
     for group in pack.groups("lost-bytes"):
         seq = repair_kind._sequence(group.canonical)
         for cand in _table()[seq]:
-            if cand.text == "†":  # the dagger: its no-break space stripped, not an undefined byte
-                assert seq == "â€" and cand.cls == "never"
+            if "\u00a0" in cand.text.encode("utf-8").decode("cp1252", errors="ignore"):
+                # The dagger, ٠: their A0 byte (a no-break space) stripped or made a space.
+                misread = cand.text.encode("utf-8").decode("cp1252")
+                assert seq in (misread.replace("\u00a0", ""), misread.replace("\u00a0", " ")), (seq, cand)
                 continue
             forms = lossy.lossy_forms(cand.text)
             assert seq in (forms["dropped"], forms["replaced"], forms["replaced"].replace("\ufffd", "?")), (

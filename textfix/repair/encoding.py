@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import cached_property
 
@@ -13,7 +14,7 @@ from .diffing import diff_edits
 # The settings a `fixer: encoding` pack may give: ftfy's TextFixerConfig switches, and textfix's own
 # `guard_lost_quote`.
 FTFY_SETTINGS = ("restore_byte_a0", "replace_lossy_sequences", "decode_inconsistent_utf8", "fix_c1_controls")
-SETTINGS = (*FTFY_SETTINGS, "guard_lost_quote")
+SETTINGS = (*FTFY_SETTINGS, "guard_lost_quote", "guard_accent_symbols")
 
 # `â€` (a closing quote whose 0x9D byte was lost) + the only space before the next word. ftfy's
 # restore_byte_a0 reads the space as a lost no-break space and makes `†`, eating the space.
@@ -21,6 +22,7 @@ SETTINGS = (*FTFY_SETTINGS, "guard_lost_quote")
 # Texts up to this length are also judged whole by ftfy (see FtfyEncoding._whole).
 WHOLE_TEXT_CHARS = 4000
 _LOST_QUOTE_SPACE = re.compile(r"â€ (?=\S)")
+_ACCENTED_LEADS = "àáâãäåæçèéêëìíîï"
 _MASKS = "\x1f\x1e\x1d\x1c\x0e\x0f"
 
 
@@ -37,9 +39,10 @@ class FtfyEncoding(Rule):
         self.id = rule_id
         self.settings = {key: parse_bool(value) for key, value in settings.items()}
         self.guard = self.settings.pop("guard_lost_quote", True)
+        self.guard_symbols = self.settings.pop("guard_accent_symbols", True)
 
     def __getstate__(self):
-        return {"id": self.id, "settings": self.settings, "guard": self.guard}
+        return {"id": self.id, "settings": self.settings, "guard": self.guard, "guard_symbols": self.guard_symbols}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -72,7 +75,7 @@ class FtfyEncoding(Rule):
             if not line.isascii():
                 fixed = self._guarded(line, self._fix)
                 if fixed != line:
-                    edits.extend(diff_edits(line, fixed, pos, "ftfy.fix_encoding"))
+                    edits.extend(self._keep(line, diff_edits(line, fixed, pos, "ftfy.fix_encoding"), pos))
             pos += len(line)
         if len(lines) > 1 and len(text) <= WHOLE_TEXT_CHARS:
             whole = self._whole(text, edits)
@@ -121,4 +124,21 @@ class FtfyEncoding(Rule):
             return None
         if edits and apply_edits(text, edits)[0] == fixed:
             return None
-        return diff_edits(text, fixed, 0, "ftfy.fix_encoding")
+        return self._keep(text, diff_edits(text, fixed, 0, "ftfy.fix_encoding"), 0)
+
+    def _keep(self, text: str, edits: list[Edit], offset: int) -> list[Edit]:
+        """Drop ftfy's reading of an accented letter + two symbols after a Latin letter as one
+        ideograph (``café†…`` → ``caf醅``): clean text, a footnote mark and an ellipsis."""
+        if not self.guard_symbols:
+            return edits
+        kept = []
+        for edit in edits:
+            before = text[edit.start - offset : edit.end - offset]
+            prev = text[edit.start - offset - 1] if edit.start > offset else ""
+            if (len(before) == 3 and len(edit.after) == 1 and before[0] in _ACCENTED_LEADS
+                    and all(unicodedata.category(c)[0] in "PS" for c in before[1:])
+                    and prev.isalpha() and prev.isascii()
+                    and unicodedata.name(edit.after, "").startswith(("CJK", "HANGUL", "YI "))):
+                continue
+            kept.append(edit)
+        return kept

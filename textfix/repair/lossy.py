@@ -30,6 +30,9 @@ the context classes are code here:
     ZWJ between emoji or their mojibake, or inside a word of an Indic script.
 ``gershayim``
     ``”`` between two Hebrew letters: the gershayim of an acronym (``רל”ס``).
+``arabic-zero``
+    ``Ù`` + space among Arabic-Indic digits or their mojibake: ``٠`` (D9 A0) whose A0 byte
+    became a space.
 ``word-et``
     the Tironian et ``⁊`` (E2 81 8A), a word of its own in Irish and Scottish Gaelic.
 ``rtl-mark``
@@ -66,7 +69,7 @@ from ..kinds import Rule
 from ..offsets import Edit
 
 CLASSES = ("quote-close", "quote-close-glued", "hyphen", "joiner", "rtl-mark", "hebrew-alef", "arabic-feh",
-           "arabic-feh-glued", "gershayim", "word-et", "never")
+           "arabic-feh-glued", "gershayim", "word-et", "arabic-zero", "never")
 LOST_BYTES = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
 
 
@@ -235,6 +238,10 @@ class LossyRule(Rule):
                     # The text also has plain `â€`: bytes were dropped, so this `?` is a real one.
                     end, seq = end - 1, "â€"
                 candidates = self.sequences[seq]
+                if seq.endswith(" ") and seq[:-1] in self.sequences and not _arabic_digits_near(text, start, end):
+                    # `Ù ` is ٠ with its A0 byte turned into a space only among Arabic-Indic digits.
+                    end, seq = end - 1, seq[:-1]
+                    candidates = self.sequences[seq]
                 chosen, action = _choose(text, start, end, candidates, stack, close_ahead[i], facts,
                                          site_ahead[i])
                 if chosen is not None:
@@ -331,6 +338,9 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
         elif cls == "gershayim":
             if ((_script(before) == "HEBREW" or (start >= 2 and text[start - 2] == "×" and before in CONTINUATION))
                     and (_script(after) == "HEBREW" or _pair_at(text, end, "×"))):
+                return cand, None
+        elif cls == "arabic-zero":
+            if _arabic_digits_near(text, start, end):
                 return cand, None
         elif cls == "word-et":
             if before.isspace() and (after.isspace() or end == len(text)):
@@ -622,6 +632,20 @@ def _inside_word(text: str, end: int, leads: str) -> bool:
 
 def _arabic_mojibake_before(text: str, start: int) -> bool:
     return start >= 2 and text[start - 2] in "ØÙ" and text[start - 1] in CONTINUATION
+
+
+_ARABIC_DIGIT_TAILS = "\u00a0 ¡¢£¤¥¦§¨©"
+
+
+def _arabic_digits_near(text: str, start: int, end: int) -> bool:
+    """Another Arabic-Indic digit (D9 A0-A9) or its mojibake right before or after ``Ù ``."""
+    after = text[end : end + 2]
+    if (len(after) == 2 and after[0] == "Ù" and after[1] in _ARABIC_DIGIT_TAILS) or (
+            after[:1] and "\u0660" <= after[0] <= "\u0669"):
+        return True
+    before = text[max(0, start - 2) : start]
+    return (len(before) == 2 and before[0] == "Ù" and before[1] in _ARABIC_DIGIT_TAILS) or (
+        before[-1:] and "\u0660" <= before[-1] <= "\u0669")
 
 
 def _indic(ch: str) -> bool:
