@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import PackError
 from ..packs import Pack, Section
-from ..repair import encoding, hygiene
+from ..repair import encoding, hygiene, lossy
 from . import Kind, Rule, parse_bool
 
 HYGIENE_STEPS = ("surrogates", "controls", "html_entities", "zero_width", "nfc")
@@ -78,12 +78,57 @@ def _build_encoding(pack: Pack, options) -> list[Rule]:
     return [encoding.FtfyEncoding(pack.id, pack.settings())]
 
 
+def _sequence(text: str) -> str:
+    """A damaged sequence as written in a pack: literal text, or code points ``U+00E2 U+20AC``."""
+    if re.fullmatch(r"U\+[0-9A-Fa-f]{4,6}(?:\s+U\+[0-9A-Fa-f]{4,6})*", text):
+        return "".join(chr(int(cp[2:], 16)) for cp in text.split())
+    return text
+
+
+_CANDIDATE = re.compile(r"((?:U\+[0-9A-Fa-f]{4,6}\s+)+)([a-z][a-z-]*)(?:\s.*)?")
+
+
+def _lossy_table(pack: Pack) -> tuple[dict[str, list[lossy.Candidate]], list[PackError]]:
+    table: dict[str, list[lossy.Candidate]] = {}
+    errors: list[PackError] = []
+    for section in ("lost-bytes", "misrepairs"):
+        for group in pack.groups(section):
+            seq = _sequence(group.canonical)
+            if seq in table:
+                errors.append(pack.error(group.line, f"sequence {group.canonical!r} listed twice"))
+                continue
+            cands = []
+            for variant, line in group.variants:
+                m = _CANDIDATE.fullmatch(variant + " ")
+                if not m:
+                    errors.append(pack.error(line, "expected code points then a class, like "
+                                             f"'U+201D  quote-close  comment', got {variant!r}"))
+                    continue
+                cls = m.group(2)
+                if cls not in lossy.CLASSES:
+                    errors.append(pack.error(line, f"unknown class {cls!r}; one of: {', '.join(lossy.CLASSES)}"))
+                    continue
+                cands.append(lossy.Candidate(_sequence(m.group(1).strip()), cls))
+            if not cands:
+                errors.append(pack.error(group.line, f"sequence {group.canonical!r} has no candidates under it"))
+            table[seq] = cands
+    return table, errors
+
+
+def _build_lossy(pack: Pack, options) -> list[Rule]:
+    table, _ = _lossy_table(pack)
+    settings = {k: parse_bool(v) for k, v in pack.settings().items()}
+    misrepairs = frozenset(_sequence(g.canonical) for g in pack.groups("misrepairs"))
+    return [lossy.LossyRule(pack.id, table, settings.get("decode_complete", True), misrepairs)]
+
+
 # fixer name -> (builder, settings keys it reads)
 FIXERS: dict[str, Callable[[Pack, Mapping[str, Any]], list[Rule]]] = {
     "encoding": _build_encoding,
     "hygiene": _build_hygiene,
+    "lossy": _build_lossy,
 }
-SETTINGS_KEYS = frozenset(encoding.SETTINGS) | frozenset(HYGIENE_STEPS)
+SETTINGS_KEYS = frozenset(encoding.SETTINGS) | frozenset(HYGIENE_STEPS) | {"decode_complete"}
 
 
 def _check(packs: Sequence[Pack]) -> list[PackError]:
@@ -99,6 +144,8 @@ def _check(packs: Sequence[Pack]) -> list[PackError]:
             except ValueError:
                 errors.append(pack.error(line, f"{key}: expected true or false, got {value!r}"))
         errors.extend(_codepoints(pack, "zero-width")[1])
+        if fixer == "lossy":
+            errors.extend(_lossy_table(pack)[1])
     return errors
 
 
@@ -116,6 +163,8 @@ KIND = Kind(
     sections={
         "settings": Section("settings", keys=SETTINGS_KEYS),
         "zero-width": Section("list"),
+        "lost-bytes": Section("map"),
+        "misrepairs": Section("map"),
     },
     header_keys=frozenset({"fixer"}),
     build=_build,
