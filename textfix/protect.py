@@ -15,15 +15,20 @@ _URL = re.compile(r"(?<![\w/.:-])(?:[a-zA-Z][a-zA-Z0-9+.-]{1,15}://|www\.)[^\s<>
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 _FENCE_LINE = re.compile(r"^(```|~~~)([^\n]*)$", re.MULTILINE)
 _CODE = re.compile(r"(?<!`)`[^`\n]+`(?!`)")
+# GNU-style quotes (`like this') are not code: an apostrophe not followed by a word character
+# closes such a quote before any backtick does.
+_GNU_QUOTE = re.compile(r"[^`'\n]{1,200}'(?!\w)")
 _TRAILING = ".,;:!?)]}'\""
 
 
 def builtin_spans(text: str) -> list[tuple[int, int]]:
     """URLs, e-mail addresses and code spans in ``text``.
 
-    >>> t = "see https://example.org/a_b. or mail me@x.org, `x = 1`"
+    >>> t = "see https://example.org/a_b. or mail me@x.org, `x = 1` and `print('a')`"
     >>> [t[a:b] for a, b in builtin_spans(t)]
-    ['https://example.org/a_b', 'me@x.org', '`x = 1`']
+    ['https://example.org/a_b', 'me@x.org', '`x = 1`', "`print('a')`"]
+    >>> builtin_spans("GNU `quotes' are `not' code")
+    []
     """
     spans: list[tuple[int, int]] = []
     if "://" in text or "www." in text:
@@ -36,7 +41,7 @@ def builtin_spans(text: str) -> list[tuple[int, int]]:
         spans.extend(m.span() for m in _EMAIL.finditer(text))
     if "`" in text or "~~~" in text:
         spans.extend(fenced_blocks(text))
-        spans.extend(m.span() for m in _CODE.finditer(text))
+        spans.extend(m.span() for m in _CODE.finditer(text) if not _GNU_QUOTE.match(text, m.start() + 1))
     return spans
 
 
