@@ -27,7 +27,7 @@ def _near_misses() -> list[str]:
     pieces = []
     for word in VOCABULARY[:: max(1, len(VOCABULARY) // 12)]:
         pieces += [word, word[:-1], word + "-"]
-    return pieces
+    return [p for p in pieces if p]
 
 
 PIECES = [

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from ..offsets import Edit
-
-# Past this length a character diff costs too much; one trimmed edit is reported instead.
-MAX_DIFF_CHARS = 4000
 
 
 def trimmed_edit(before: str, after: str, offset: int = 0, note: str = "") -> list[Edit]:
@@ -28,19 +26,36 @@ def trimmed_edit(before: str, after: str, offset: int = 0, note: str = "") -> li
     return [Edit(offset + head, offset + len(before) - tail, after[head : len(after) - tail], note)]
 
 
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+
+
 def diff_edits(before: str, after: str, offset: int = 0, note: str = "") -> list[Edit]:
-    """The edits that turn ``before`` into ``after``, as small as a character diff finds.
+    """The edits that turn ``before`` into ``after``, each as small as its region allows.
+
+    Encoding repair keeps ASCII and rewrites runs of other characters, so the two
+    strings are aligned as sequences of ASCII and non-ASCII runs (a few dozen
+    items, where a character diff would compare thousands), and each changed
+    region is then trimmed to the characters that really differ.
 
     >>> diff_edits("Ã© and Ã¨", "é and è")
     [Edit(start=0, end=2, after='é', note=''), Edit(start=7, end=9, after='è', note='')]
+    >>> diff_edits("voilÃ  le", "voilà le")
+    [Edit(start=4, end=6, after='à', note='')]
     """
     if before == after:
         return []
-    if len(before) > MAX_DIFF_CHARS or len(after) > MAX_DIFF_CHARS:
-        return trimmed_edit(before, after, offset, note)
-    matcher = SequenceMatcher(None, before, after, autojunk=False)
-    return [
-        Edit(offset + i1, offset + i2, after[j1:j2], note)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+    a = _RUNS.findall(before)
+    b = _RUNS.findall(after)
+    starts_a = [0]
+    for run in a:
+        starts_a.append(starts_a[-1] + len(run))
+    starts_b = [0]
+    for run in b:
+        starts_b.append(starts_b[-1] + len(run))
+    edits: list[Edit] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        x0, x1, y0, y1 = starts_a[i1], starts_a[i2], starts_b[j1], starts_b[j2]
+        edits.extend(trimmed_edit(before[x0:x1], after[y0:y1], offset + x0, note))
+    return edits
