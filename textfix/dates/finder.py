@@ -197,7 +197,9 @@ class DateFinder:
         if not tk.is_space(j) or tk.kind(j - 1) != WORD:
             return False
         word = tk.texts[j - 1]
-        return word[:1].isupper() and word not in self.t.name_leads and word not in self.t.weekdays
+        # Month and weekday names do not block: a date before it reads the same rewritten or not.
+        return (word[:1].isupper() and word not in self.t.name_leads and word not in self.t.weekdays
+                and word not in self.t.months)
 
     # -- the forms ------------------------------------------------------------------------------
     def _month_first(self, tk: _Tokens, i: int):
@@ -248,6 +250,9 @@ class DateFinder:
         if year is not None:
             return "full", year[0], month.number, d, year[1]
         if tk.kind(after_month) == DIGIT or tk.is_text(after_month, "-") and tk.kind(after_month + 1) == DIGIT:
+            return None
+        # "first January 01, 2001": the month starts a date of its own.
+        if y_at is not None and self._day(tk, y_at) is not None:
             return None
         return "day", None, month.number, d, after_month
 
@@ -329,7 +334,7 @@ class DateFinder:
             ref = self.o.reference_date
             if ref is None:
                 return None
-            year = _nearest_year(ref, month, day)
+            year = _nearest_year(ref, month, day, self.t.min_year, self.t.max_year)
             if year is None:
                 return Edit(start, stop, before, "not a valid date; left as written")
             note = f"date without a year, nearest to the reference date {ref.isoformat()}"
@@ -359,10 +364,12 @@ def _parses(text: str, fmt: str) -> bool:
     return True
 
 
-def _nearest_year(ref: date, month: int, day: int) -> int | None:
-    """The year that puts month/day nearest to ``ref`` (the earlier one on a tie)."""
+def _nearest_year(ref: date, month: int, day: int, low: int, high: int) -> int | None:
+    """The year that puts month/day nearest to ``ref`` (the earlier one on a tie), within low..high."""
     best: tuple[int, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
+        if not low <= year <= high:
+            continue
         try:
             distance = abs((date(year, month, day) - ref).days)
         except ValueError:
