@@ -31,9 +31,9 @@ class GroupFinder:
 
     def edits(self, text: str) -> list[Edit]:
         """
-        >>> from textfix.numbers.tables import NumberTables
-        >>> t = NumberTables({}, {}, {}, {}, frozenset(), {}, (), frozenset(), frozenset(), frozenset(),
-        ...                  frozenset(), {}, " \\u00a0\\u2009\\u202f", ",", "", "")
+        >>> from textfix.catalog import Catalog
+        >>> from textfix.numbers.tables import compile_tables
+        >>> t = compile_tables([Catalog().load("numbers.en")])
         >>> GroupFinder(t).edits("1 000 000 people, 555 123 4567, 12 34")
         [Edit(start=0, end=9, after='1,000,000', note='digit groups')]
         """
@@ -45,7 +45,7 @@ class GroupFinder:
             start, end = m.span()
             found = m.group()
             used = {c for c in found if c in self.spaces}
-            if len(used) != 1 or found[0] == "0" and found[1] in self.spaces or found.startswith("0"):
+            if len(used) != 1 or found.startswith("0"):
                 continue
             after = text[end : end + 2]
             if len(after) == 2 and after[1].isdigit() and (after[0] in self.spaces or after[0] == ","):

@@ -21,6 +21,9 @@ SECTIONS = {
     "compound-words": Section("list"),
     "not-before": Section("list"),
     "not-near": Section("list"),
+    "decimal-points": Section("list"),
+    "decimal-units": Section("list"),
+    "ordinal-leads": Section("list"),
     "replace": Section("map"),
     "settings": Section("settings", keys=SETTINGS_KEYS),
 }
@@ -43,6 +46,9 @@ class NumberTables:
     not_near_exact: frozenset[str]  # entries with a capital: matched as written (or in capitals)
     not_near_any: frozenset[str]  # lowercase entries: matched in any case
     replace: dict[str, str]  # lowercase variant -> canonical
+    decimal_points: frozenset[str]
+    decimal_units: frozenset[str]
+    ordinal_leads: frozenset[str]
     group_spaces: str
     thousands_separator: str
     decimal_separators: str
@@ -110,6 +116,7 @@ def compile_tables(packs: Sequence[Pack]) -> NumberTables:
     exact: set[str] = set()
     any_case: set[str] = set()
     replace: dict[str, str] = {}
+    lists: dict[str, set[str]] = {"decimal-points": set(), "decimal-units": set(), "ordinal-leads": set()}
     settings: dict[str, str] = {}
     ignore: list[PackError] = []
     for pack in packs:
@@ -132,6 +139,8 @@ def compile_tables(packs: Sequence[Pack]) -> NumberTables:
         not_before.update(item.lower() for item, _ in pack.items("not-before"))
         for item, _ in pack.items("not-near"):
             (any_case if item.islower() else exact).add(item)
+        for name, found in lists.items():
+            found.update(item.lower() for item, _ in pack.items(name))
         for group in pack.groups("replace"):
             for variant, _ in group.variants:
                 replace.setdefault(variant.lower(), group.canonical)
@@ -150,6 +159,9 @@ def compile_tables(packs: Sequence[Pack]) -> NumberTables:
         compound_words=frozenset(compound), not_before=frozenset(not_before),
         not_near_exact=frozenset(exact | {e.upper() for e in exact}), not_near_any=frozenset(any_case),
         replace=replace,
+        decimal_points=frozenset(lists["decimal-points"]),
+        decimal_units=frozenset(lists["decimal-units"]),
+        ordinal_leads=frozenset(lists["ordinal-leads"]),
         group_spaces=_chars(settings["group_spaces"]),
         thousands_separator=settings["thousands_separator"],
         decimal_separators=_chars(settings["decimal_separators"]),

@@ -47,6 +47,11 @@ class WordFinder:
         words = {*tables.cardinals, *tables.ordinals, *tables.scales, *tables.scale_ordinals}
         alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
         self.atom = re.compile(r"(?<![\w'’])(?:" + alternatives + r")(?![\w'’])", re.IGNORECASE)
+        digit_words = [w for w, v in tables.cardinals.items() if v <= 9]
+        points = "|".join(map(re.escape, sorted(tables.decimal_points)))
+        digit_alt = "|".join(map(re.escape, sorted(digit_words, key=len, reverse=True)))
+        self._point = re.compile(r"[ \u00a0](?:" + points + r")((?:[ \u00a0](?:" + digit_alt + r"))+)(?![\w'’-])",
+                                 re.IGNORECASE) if points and digit_alt else None
         self.tens = {w for w, v in tables.cardinals.items() if 20 <= v <= 90 and v % 10 == 0}
         # idiom word -> [(idiom, offset of that word in the idiom)]
         self.idioms: dict[str, list[tuple[str, int]]] = {}
@@ -180,8 +185,19 @@ class WordFinder:
         return f"{value:,}".replace(",", self.t.thousands_separator)
 
     # -- context --------------------------------------------------------------------------------
-    def _blocked(self, text: str, run: list[_Atom]) -> bool:
-        start, end = run[0].start, run[-1].end
+    def _decimal(self, text: str, end: int):
+        """A decimal tail after a run: ' point five' followed by a unit word; (digits, its end) or None."""
+        m = self._point.match(text, end) if self._point is not None else None
+        if not m:
+            return None
+        digits = [str(self.t.cardinals[w.lower()]) for w in m.group(1).split()]
+        unit = _WORD_AFTER.match(text, m.end())
+        if not unit or unit.group(1).lower() not in self.t.decimal_units or not m.group(1).islower():
+            return None
+        return "".join(digits), m.end()
+
+    def _blocked(self, text: str, run: list[_Atom], end: int | None = None) -> bool:
+        start, end = run[0].start, run[-1].end if end is None else end
         t = self.t
         for atom in run:
             if not text[atom.start : atom.end].islower():
@@ -214,11 +230,21 @@ class WordFinder:
         elif re.match(r"[ \t\u00a0]*[0-9]", text[end : end + 3]):
             return True
         prev = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if prev and t.near_blocks(prev.group(1)):
+        if prev and (t.near_blocks(prev.group(1)) or prev.group(1).lower() in t.decimal_points):
             return True
         if re.search(r"[0-9][ \t\u00a0]*$", text[max(0, start - 3) : start]):
             return True
         return self._in_idiom(text, run)
+
+    def _lone_ordinal(self, text: str, run: list[_Atom], edits: list[Edit]) -> None:
+        """the hundredth day -> the 100th day (after a word of [ordinal-leads] only)."""
+        value = self.t.scale_ordinals[run[0].word]
+        prev = _WORD_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
+        if value < self.threshold or not prev or prev.group(1).lower() not in self.t.ordinal_leads:
+            return
+        if self._blocked(text, run):
+            return
+        edits.append(Edit(run[0].start, run[-1].end, self.format(value, True), "number words"))
 
     def _in_idiom(self, text: str, run: list[_Atom]) -> bool:
         for atom in run:
@@ -237,8 +263,17 @@ class WordFinder:
         for run in self._runs(text):
             read = self.read(run)
             if read is None:
+                if len(run) == 1 and run[0].word in self.t.scale_ordinals:
+                    self._lone_ordinal(text, run, edits)
                 continue
             value, ordinal, _ = read
+            decimal = None if ordinal else self._decimal(text, run[-1].end)
+            if decimal is not None:
+                if not self._blocked(text, run, decimal[1]):
+                    whole = self.format(value, False)
+                    if whole.isdigit() or "," in whole:
+                        edits.append(Edit(run[0].start, decimal[1], f"{whole}.{decimal[0]}", "number words"))
+                continue
             if value < self.threshold:
                 continue
             if not ordinal and 2001 <= value <= 2099 and any(a.word == "thousand" for a in run) \
