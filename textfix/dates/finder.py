@@ -34,6 +34,7 @@ DIGIT, WORD, SPACE, OTHER = 1, 2, 3, 4
 _GLUE = frozenset("/.,:-–—_")
 # Characters that make the digits after them something else than a day (money, a count, a sign ...).
 _NOT_BEFORE = frozenset("$£€¥#+-−@%&")
+_GAPS = frozenset(" \u00a0\u2009\u202f")
 DEFAULT_FORMAT = "%Y-%m-%d"
 DEFAULT_MONTH_FORMAT = "%Y-%m"
 
@@ -72,8 +73,8 @@ class _Tokens:
         return 0 <= i < self.n and self.texts[i] == value
 
     def is_space(self, i: int) -> bool:
-        """A gap inside a date: whitespace with at most one line break."""
-        return self.kind(i) == SPACE and self.texts[i].count("\n") <= 1
+        """A gap inside a date: one space (regular, no-break, thin or narrow no-break)."""
+        return self.kind(i) == SPACE and self.texts[i] in _GAPS
 
 
 class DateFinder:
@@ -177,6 +178,18 @@ class DateFinder:
             j += 1
         return j + 1 if tk.is_space(j) else None
 
+    def _date_like_after(self, tk: _Tokens, j: int) -> bool:
+        """After a year-less date, digits or a month or weekday name: the words belong to something else.
+
+        Rewritten dates start with digits or (custom formats) a month or weekday name, so this
+        reads the same before and after the text that follows is rewritten."""
+        if tk.is_text(j, ","):
+            j += 1
+        if not tk.is_space(j):
+            return False
+        nxt = tk.kind(j + 1)
+        return nxt == DIGIT or nxt == WORD and (tk.texts[j + 1] in self.t.months or tk.texts[j + 1] in self.t.weekdays)
+
     def _weekday_before(self, tk: _Tokens, i: int):
         """A weekday written right before token i: (its number, its token index) or None."""
         j = i - 1
@@ -221,6 +234,8 @@ class DateFinder:
                 return "full", year[0], month.number, d, year[1]
             if self._continues(tk, after_day) or month.name and self._name_blocked(tk, i):
                 return None
+            if self._date_like_after(tk, after_day):
+                return None  # "Sep 13 10:20", "March 3 1,000": not a year-less date
             return "day", None, month.number, d, after_day
         year = self._year(tk, k)
         if year is not None and not (month.name and self._name_blocked(tk, i)):
@@ -252,8 +267,10 @@ class DateFinder:
         if tk.kind(after_month) == DIGIT or tk.is_text(after_month, "-") and tk.kind(after_month + 1) == DIGIT:
             return None
         # "first January 01, 2001": the month starts a date of its own.
-        if y_at is not None and self._day(tk, y_at) is not None:
+        if y_at is not None and self._day(tk, y_at) is not None or self._date_like_after(tk, after_month):
             return None
+        if tk.is_text(after_month - 1, "."):
+            after_month -= 1  # "on 4 Jan." ends a sentence: the period stays
         return "day", None, month.number, d, after_month
 
     def _numeric(self, tk: _Tokens, i: int):

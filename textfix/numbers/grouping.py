@@ -4,7 +4,7 @@ Spaces are those the pack lists (regular, no-break, thin, narrow no-break by
 default); one number uses one kind of space throughout. Left as written: a
 number whose groups are not exactly three digits, a chain that goes on
 (``555 123 4567``, a phone number), a leading zero, a European decimal comma
-after it (``1 000,50``), a sign or ``+`` before it, and a number right after a
+after it (``1 000,50``), a hyphen after it (``4 100-year cycles``), a sign or ``+`` before it, and a number right after a
 word of the pack's ``[not-near]`` list (``room 101 102``).
 """
 
@@ -48,6 +48,8 @@ class GroupFinder:
             if len(used) != 1 or found.startswith("0"):
                 continue
             after = text[end : end + 2]
+            if after[:1] == "-":
+                continue  # "4 100-year cycles"
             if len(after) == 2 and after[1].isdigit() and (after[0] in self.spaces or after[0] == ","):
                 continue
             before = text[start - 1] if start else ""
