@@ -130,7 +130,7 @@ class DateFinder:
                 return True
         return False
 
-    def _day(self, tk: _Tokens, i: int, words: bool = True):
+    def _day(self, tk: _Tokens, i: int):
         """A day: 1-31 in digits with an optional fitting suffix (11th), or an ordinal word.
 
         Returns (day, next index, ordinal?)."""
@@ -151,14 +151,14 @@ class DateFinder:
             if tk.is_text(i + 1, ",") and tk.kind(i + 2) == DIGIT:
                 return None
             return day, i + 1, False
-        if kind == WORD and words:
+        if kind == WORD:
             first = tk.texts[i]
             if not (first.islower() or first.istitle()):
                 return None
             if tk.is_text(i + 1, "-") and tk.kind(i + 2) == WORD:
                 day = self.t.day_words.get(f"{first}-{tk.texts[i + 2]}".lower())
                 if day is not None and tk.texts[i + 2].islower():
-                    return (None if tk.is_text(i + 3, "-") else (day, i + 3, True))
+                    return None if tk.is_text(i + 3, "-") else (day, i + 3, True)
             day = self.t.day_words.get(first.lower())
             if day is not None and not tk.is_text(i + 1, "-"):
                 return day, i + 1, True
