@@ -14,33 +14,22 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED = SEEDS / "000_544037a258302635.txt"
 EXPECTED = SEEDS / "expected"
 
-DATES = pytest.mark.xfail(strict=True, reason="needs the dates kind (issue 6)")
 CASES = [
     pytest.param("repair", {}, "000_544037a258302635.repair.txt", []),
-    pytest.param("default", {}, "000_544037a258302635.default.txt", [], marks=DATES),
+    pytest.param("default", {}, "000_544037a258302635.default.txt", []),
     ("default", {"reference_date": "2020-03-04"}, "000_544037a258302635.default.reference-2020-03-04.txt",
      ["--reference-date", "2020-03-04"]),
 ]
 
 
-def _known(options):
-    from textfix.kinds import option_specs
-
-    return set(options) <= set(option_specs())
-
-
 @pytest.mark.parametrize(("profile", "options", "expected", "flags"), CASES)
 def test_seed_api(profile, options, expected, flags):
-    if not _known(options):
-        pytest.xfail("the dates kind (issue 6) has not landed: no reference_date option yet")
     text = SEED.read_text(encoding="utf-8")
     assert textfix.fix(text, profile=profile, **options) == (EXPECTED / expected).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("profile", "options", "expected", "flags"), CASES)
 def test_seed_cli_byte_for_byte(profile, options, expected, flags):
-    if not _known(options):
-        pytest.xfail("the dates kind (issue 6) has not landed: no --reference-date option yet")
     out = subprocess.run([sys.executable, "-m", "textfix.cli", "fix", "--profile", profile, *flags, str(SEED)],
                          capture_output=True, check=True)
     assert out.stdout == (EXPECTED / expected).read_bytes()

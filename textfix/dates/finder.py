@@ -1,0 +1,396 @@
+"""Finding dates in text and rewriting them, one token pass, precision first.
+
+The text is cut once into tokens (digit runs, letter runs, whitespace, single
+other characters). At each token a few small readers try the forms a date
+takes in English, each reading only a handful of tokens:
+
+* month first: ``September 11, 2001``, ``Sept. 11th 2001``, ``September eleventh, 2001``;
+* day first: ``11 September 2001``, ``11th of September, 2001``, ``the eleventh of September, 2001``;
+* numeric: ``2001/09/11``, ``2001-09-11``, ``11/09/2001`` (day and month both ≤ 12: only
+  with the ``day_first`` option);
+* month and year: ``March 2020`` → ``2020-03``;
+* without a year (``March 3``, ``3 March``): only with a ``reference_date``, which picks
+  the nearest such date.
+
+What is never a date: numbers glued to other numbers or letters (``3/4``,
+``10:30``, ``1.2.3``, ``555-1234``), lowercase ``may``/``march``, a month that is
+also a name without a day or year after a capitalized word (``Theresa May 2019``),
+a date that does not exist (``February 30, 2001``, left as written and reported).
+A weekday before the date stays a word and is checked against the date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ..offsets import Edit
+from .tables import DateTables
+
+_TOKEN = re.compile(r"(\d+)|([^\W\d_]+)|(\s+)|(.)", re.DOTALL)
+DIGIT, WORD, SPACE, OTHER = 1, 2, 3, 4
+# Characters that glue a number to the next digits (a time, a fraction, a decimal, a range, a version ...).
+_GLUE = frozenset("/.,:-–—_")
+# Characters that make the digits after them something else than a day (money, a count, a sign ...).
+_NOT_BEFORE = frozenset("$£€¥#+-−@%&")
+_GAPS = frozenset(" \u00a0\u2009\u202f")
+DEFAULT_FORMAT = "%Y-%m-%d"
+DEFAULT_MONTH_FORMAT = "%Y-%m"
+
+
+@dataclass(frozen=True)
+class DateOptions:
+    date_format: str = DEFAULT_FORMAT
+    month_format: str = DEFAULT_MONTH_FORMAT
+    reference_date: date | None = None
+    day_first: bool | None = None
+
+
+class _Tokens:
+    """Parallel lists of token kinds, texts and start offsets of one text."""
+
+    __slots__ = ("kinds", "texts", "starts", "n", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.kinds: list[int] = []
+        self.texts: list[str] = []
+        self.starts: list[int] = []
+        for m in _TOKEN.finditer(text):
+            self.kinds.append(m.lastindex or OTHER)
+            self.texts.append(m.group())
+            self.starts.append(m.start())
+        self.n = len(self.kinds)
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self.texts[i])
+
+    def kind(self, i: int) -> int:
+        return self.kinds[i] if 0 <= i < self.n else 0
+
+    def is_text(self, i: int, value: str) -> bool:
+        return 0 <= i < self.n and self.texts[i] == value
+
+    def is_space(self, i: int) -> bool:
+        """A gap inside a date: one space (regular, no-break, thin or narrow no-break)."""
+        return self.kind(i) == SPACE and self.texts[i] in _GAPS
+
+
+class DateFinder:
+    """Compiled once per pipeline from the packs' tables and the options."""
+
+    def __init__(self, tables: DateTables, options: DateOptions) -> None:
+        self.t = tables
+        self.o = options
+        self.custom = options.date_format != DEFAULT_FORMAT or options.month_format != DEFAULT_MONTH_FORMAT
+        self.format_weekday = "%a" in options.date_format or "%A" in options.date_format
+        names = sorted({*tables.months, *tables.weekdays}, key=len, reverse=True)
+        # Prefilter: a month name, or digits glued by a separator to more digits.
+        self._anchor = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])"
+                                  r"|\d[/.\-]\d")
+
+    # -- small readers: each returns None or what it read plus the next token index ---------------
+    def _month(self, tk: _Tokens, i: int):
+        if tk.kind(i) != WORD:
+            return None
+        month = self.t.months.get(tk.texts[i])
+        if month is None:
+            return None
+        j = i + 1
+        if month.abbreviation and tk.is_text(j, "."):
+            j += 1
+        elif tk.kind(j) == WORD or tk.kind(j) == DIGIT:
+            return None
+        return month, j
+
+    def _continues(self, tk: _Tokens, j: int) -> bool:
+        """Does the number that ends before token j go on (glued digits, letters, a sign ...)?"""
+        kind = tk.kind(j)
+        if kind in (DIGIT, WORD):
+            return True
+        if kind == OTHER:
+            ch = tk.texts[j]
+            if ch in _GLUE and tk.kind(j + 1) == DIGIT:
+                return True
+            if ch in "%°'’":
+                return True
+        return False
+
+    def _preceded(self, tk: _Tokens, i: int) -> bool:
+        """Is the number at token i glued to what comes before it?"""
+        kind = tk.kind(i - 1)
+        if kind in (DIGIT, WORD):
+            return True
+        if kind == OTHER:
+            ch = tk.texts[i - 1]
+            if ch in _NOT_BEFORE:
+                return True
+            if ch in _GLUE and tk.kind(i - 2) == DIGIT:
+                return True
+        return False
+
+    def _day(self, tk: _Tokens, i: int):
+        """A day: 1-31 in digits with an optional fitting suffix (11th), or an ordinal word.
+
+        Returns (day, next index, ordinal?)."""
+        kind = tk.kind(i)
+        if kind == DIGIT:
+            text = tk.texts[i]
+            if len(text) > 2:
+                return None
+            day = int(text)
+            if not 1 <= day <= 31:
+                return None
+            if tk.kind(i + 1) == WORD:
+                if tk.texts[i + 1].lower() in self.t.day_suffixes[day] and not self._continues(tk, i + 2):
+                    return day, i + 2, True
+                return None
+            if self._continues(tk, i + 1) and not tk.is_text(i + 1, ","):
+                return None
+            if tk.is_text(i + 1, ",") and tk.kind(i + 2) == DIGIT:
+                return None
+            return day, i + 1, False
+        if kind == WORD:
+            first = tk.texts[i]
+            if not (first.islower() or first.istitle()):
+                return None
+            if tk.is_text(i + 1, "-") and tk.kind(i + 2) == WORD:
+                day = self.t.day_words.get(f"{first}-{tk.texts[i + 2]}".lower())
+                if day is not None and tk.texts[i + 2].islower():
+                    return None if tk.is_text(i + 3, "-") else (day, i + 3, True)
+            day = self.t.day_words.get(first.lower())
+            if day is not None and not tk.is_text(i + 1, "-"):
+                return day, i + 1, True
+        return None
+
+    def _year(self, tk: _Tokens, i: int):
+        if tk.kind(i) != DIGIT or len(tk.texts[i]) != 4:
+            return None
+        year = int(tk.texts[i])
+        if not self.t.min_year <= year <= self.t.max_year or self._continues(tk, i + 1):
+            return None
+        return year, i + 1
+
+    def _gap(self, tk: _Tokens, j: int, comma: bool = True) -> int | None:
+        """An optional comma then a space; the index after them, or None."""
+        if comma and tk.is_text(j, ","):
+            j += 1
+        return j + 1 if tk.is_space(j) else None
+
+    def _date_like_after(self, tk: _Tokens, j: int) -> bool:
+        """After a year-less date, digits or a month or weekday name: the words belong to something else.
+
+        Rewritten dates start with digits or (custom formats) a month or weekday name, so this
+        reads the same before and after the text that follows is rewritten."""
+        if tk.is_text(j, ","):
+            j += 1
+        if not tk.is_space(j):
+            return False
+        nxt = tk.kind(j + 1)
+        return nxt == DIGIT or nxt == WORD and (tk.texts[j + 1] in self.t.months or tk.texts[j + 1] in self.t.weekdays)
+
+    def _weekday_before(self, tk: _Tokens, i: int):
+        """A weekday written right before token i: (its number, its token index) or None."""
+        j = i - 1
+        if not tk.is_space(j):
+            return None
+        j -= 1
+        if tk.is_text(j, ","):
+            j -= 1
+        if tk.is_text(j, "."):
+            j -= 1
+        if tk.kind(j) == WORD and tk.texts[j] in self.t.weekdays:
+            return self.t.weekdays[tk.texts[j]], j
+        return None
+
+    def _name_blocked(self, tk: _Tokens, i: int) -> bool:
+        """A month that is also a name (May), after a capitalized word that does not lead a date."""
+        j = i - 1
+        if not tk.is_space(j) or tk.kind(j - 1) != WORD:
+            return False
+        word = tk.texts[j - 1]
+        # Month and weekday names do not block: a date before it reads the same rewritten or not.
+        return (word[:1].isupper() and word not in self.t.name_leads and word not in self.t.weekdays
+                and word not in self.t.months)
+
+    # -- the forms ------------------------------------------------------------------------------
+    def _month_first(self, tk: _Tokens, i: int):
+        found = self._month(tk, i)
+        if found is None:
+            return None
+        month, j = found
+        k = self._gap(tk, j, comma=False)
+        if k is None:
+            return None
+        if self._preceded(tk, i):
+            return None
+        day = self._day(tk, k)
+        if day is not None:
+            d, after_day, _ = day
+            y_at = self._gap(tk, after_day)
+            year = self._year(tk, y_at) if y_at is not None else None
+            if year is not None:
+                return "full", year[0], month.number, d, year[1]
+            if self._continues(tk, after_day) or month.name and self._name_blocked(tk, i):
+                return None
+            if self._date_like_after(tk, after_day):
+                return None  # "Sep 13 10:20", "March 3 1,000": not a year-less date
+            return "day", None, month.number, d, after_day
+        year = self._year(tk, k)
+        if year is not None and not (month.name and self._name_blocked(tk, i)):
+            return "month", year[0], month.number, None, year[1]
+        return None
+
+    def _day_first(self, tk: _Tokens, i: int):
+        if self._preceded(tk, i):
+            return None
+        day = self._day(tk, i)
+        if day is None:
+            return None
+        d, j, ordinal = day
+        k = self._gap(tk, j, comma=False)
+        if k is None:
+            return None
+        if ordinal and tk.kind(k) == WORD and tk.texts[k].lower() == self.t.of:
+            k = self._gap(tk, k + 1, comma=False)
+            if k is None:
+                return None
+        found = self._month(tk, k)
+        if found is None:
+            return None
+        month, after_month = found
+        y_at = self._gap(tk, after_month)
+        year = self._year(tk, y_at) if y_at is not None else None
+        if year is not None:
+            return "full", year[0], month.number, d, year[1]
+        if tk.kind(after_month) == DIGIT or tk.is_text(after_month, "-") and tk.kind(after_month + 1) == DIGIT:
+            return None
+        # "first January 01, 2001": the month starts a date of its own.
+        if y_at is not None and self._day(tk, y_at) is not None or self._date_like_after(tk, after_month):
+            return None
+        if tk.is_text(after_month - 1, "."):
+            after_month -= 1  # "on 4 Jan." ends a sentence: the period stays
+        return "day", None, month.number, d, after_month
+
+    def _numeric(self, tk: _Tokens, i: int):
+        if tk.kind(i) != DIGIT or tk.kind(i + 1) != OTHER or tk.kind(i + 2) != DIGIT:
+            return None
+        sep = tk.texts[i + 1]
+        if not tk.is_text(i + 3, sep) or tk.kind(i + 4) != DIGIT:
+            return None
+        if self._preceded(tk, i) or self._continues(tk, i + 5):
+            return None
+        if tk.is_space(i - 1) and tk.kind(i - 2) == WORD and tk.texts[i - 2].lower() in self.t.not_after:
+            return None
+        a, b, c = tk.texts[i], tk.texts[i + 2], tk.texts[i + 4]
+        if len(a) == 4 and 1 <= len(b) <= 2 and 1 <= len(c) <= 2 and sep in self.t.year_first_separators:
+            year, month, day = int(a), int(b), int(c)
+        elif len(c) == 4 and 1 <= len(a) <= 2 and 1 <= len(b) <= 2 and sep in self.t.year_last_separators:
+            year, x, y = int(c), int(a), int(b)
+            if x > 12 >= y:
+                day, month = x, y
+            elif y > 12 >= x:
+                month, day = x, y
+            elif x == y or self.o.day_first is not None and x <= 12 and y <= 12:
+                day, month = (x, y) if self.o.day_first or x == y else (y, x)
+            elif x <= 12 and y <= 12:
+                return "ambiguous", year, 0, 0, i + 5
+            else:
+                return "invalid", year, 0, 0, i + 5
+        else:
+            return None
+        if not self.t.min_year <= year <= self.t.max_year:
+            return None
+        return "full", year, month, day, i + 5
+
+    # -- the pass -------------------------------------------------------------------------------
+    def wanted(self, text: str) -> bool:
+        return self._anchor.search(text) is not None
+
+    def edits(self, text: str) -> list[Edit]:
+        if not self.wanted(text):
+            return []
+        tk = _Tokens(text)
+        edits: list[Edit] = []
+        i = 0
+        while i < tk.n:
+            kind = tk.kinds[i]
+            found = None
+            if kind == DIGIT:
+                found = self._numeric(tk, i) or self._day_first(tk, i)
+            elif kind == WORD:
+                if tk.texts[i] in self.t.months:
+                    found = self._month_first(tk, i)
+                elif tk.texts[i].lower() in self.t.day_words or tk.texts[i].lower() in self.t.hyphen_heads:
+                    found = self._day_first(tk, i)
+            if found is None:
+                i += 1
+                continue
+            edit = self._edit(tk, i, *found)
+            if edit is not None:
+                edits.append(edit)
+            i = found[-1]
+        return edits
+
+    def _edit(self, tk: _Tokens, i: int, form: str, year, month: int, day, end: int) -> Edit | None:
+        start, stop = tk.starts[i], tk.end(end - 1)
+        before = tk.text[start:stop]
+        if form == "ambiguous":
+            return Edit(start, stop, before, "ambiguous numeric date (day and month both ≤ 12); "
+                        "set day_first to rewrite it")
+        if form == "invalid":
+            return Edit(start, stop, before, "not a valid date; left as written")
+        if form == "month":
+            out = date(year, month, 1).strftime(self.o.month_format)
+            if out == before or self.custom and _parses(before, self.o.month_format):
+                return None
+            return Edit(start, stop, out, "month and year")
+        note = "date"
+        if form == "day":
+            ref = self.o.reference_date
+            if ref is None:
+                return None
+            year = _nearest_year(ref, month, day, self.t.min_year, self.t.max_year)
+            if year is None:
+                return Edit(start, stop, before, "not a valid date; left as written")
+            note = f"date without a year, nearest to the reference date {ref.isoformat()}"
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            return Edit(start, stop, before, "not a valid date; left as written")
+        weekday = self._weekday_before(tk, i)
+        if weekday is not None and weekday[0] != value.isoweekday():
+            return Edit(start, stop, before, f"the weekday before it does not fall on {value.isoformat()}; "
+                        "left as written")
+        if self.format_weekday and weekday is not None:
+            start = tk.starts[weekday[1]]
+            before = tk.text[start:stop]
+        out = value.strftime(self.o.date_format)
+        if out == before or self.custom and _parses(before, self.o.date_format):
+            return None
+        return Edit(start, stop, out, note)
+
+
+def _parses(text: str, fmt: str) -> bool:
+    """Is ``text`` already written in the output format? (Then it is left alone.)"""
+    try:
+        datetime.strptime(text, fmt)
+    except ValueError:
+        return False
+    return True
+
+
+def _nearest_year(ref: date, month: int, day: int, low: int, high: int) -> int | None:
+    """The year that puts month/day nearest to ``ref`` (the earlier one on a tie), within low..high."""
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if not low <= year <= high:
+            continue
+        try:
+            distance = abs((date(year, month, day) - ref).days)
+        except ValueError:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return None if best is None else best[1]

@@ -1,0 +1,64 @@
+"""Digits grouped by spaces in exact groups of three → comma grouping (1 000 000 → 1,000,000).
+
+Spaces are those the pack lists (regular, no-break, thin, narrow no-break by
+default); one number uses one kind of space throughout. Left as written: a
+number whose groups are not exactly three digits, a chain that goes on
+(``555 123 4567``, a phone number), a leading zero, a European decimal comma
+after it (``1 000,50``), a hyphen after it (``4 100-year cycles``), a sign or ``+`` before it, and a number right after a
+word of the pack's ``[not-near]`` list (``room 101 102``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..offsets import Edit
+from .tables import NumberTables
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+class GroupFinder:
+    def __init__(self, tables: NumberTables) -> None:
+        self.t = tables
+        spaces = re.escape(tables.group_spaces)
+        self.spaces = frozenset(tables.group_spaces)
+        # The lookbehinds let a match start only where a chain starts, so a long chain is read once.
+        self.pattern = re.compile(
+            r"(?<![\d.,])(?<!\d[" + spaces + r"])[0-9]{1,3}(?:[" + spaces + r"][0-9]{3})+(?![0-9])"
+        )
+        self.prefilter = re.compile(r"[0-9][" + spaces + r"][0-9]")
+
+    def edits(self, text: str) -> list[Edit]:
+        """
+        >>> from textfix.catalog import Catalog
+        >>> from textfix.numbers.tables import compile_tables
+        >>> t = compile_tables([Catalog().load("numbers.en")])
+        >>> GroupFinder(t).edits("1 000 000 people, 555 123 4567, 12 34")
+        [Edit(start=0, end=9, after='1,000,000', note='digit groups')]
+        """
+        if not self.prefilter.search(text):
+            return []
+        edits = []
+        sep_out = self.t.thousands_separator
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            found = m.group()
+            used = {c for c in found if c in self.spaces}
+            if len(used) != 1 or found.startswith("0"):
+                continue
+            after = text[end : end + 2]
+            if after[:1] == "-":
+                continue  # "4 100-year cycles"
+            if len(after) == 2 and after[1].isdigit() and (after[0] in self.spaces or after[0] == ","):
+                continue
+            before = text[start - 1] if start else ""
+            if before in "+-−$#" and before:
+                continue
+            if before.isalpha():
+                continue
+            word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+            if word and self.t.near_blocks(word.group(1)):
+                continue
+            edits.append(Edit(start, end, found.replace(next(iter(used)), sep_out), "digit groups"))
+        return edits
