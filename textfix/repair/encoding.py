@@ -10,6 +10,7 @@ from functools import cached_property
 from ..kinds import Rule, parse_bool
 from ..offsets import Edit
 from .diffing import diff_edits
+from .prefilter import may_have_mojibake
 
 # The settings a `fixer: encoding` pack may give: ftfy's TextFixerConfig switches, and textfix's own
 # `guard_lost_quote`.
@@ -66,7 +67,8 @@ class FtfyEncoding(Rule):
         return lambda line: ftfy.fix_encoding(line, config)
 
     def edits(self, text: str, ctx) -> list[Edit]:
-        if text.isascii():
+        # The prefilter is exact: when it finds no trace of mojibake, ftfy would change nothing.
+        if not may_have_mojibake(text):
             return []
         edits: list[Edit] = []
         pos = 0
@@ -78,7 +80,7 @@ class FtfyEncoding(Rule):
             end = size if end < 0 else end + 1
             line = text[pos:end]
             count += 1
-            if not line.isascii():
+            if may_have_mojibake(line):
                 fixed = self._guarded(line, self._fix)
                 if fixed != line:
                     edits.extend(self._keep(line, diff_edits(line, fixed, pos, "ftfy.fix_encoding"), pos))
