@@ -344,16 +344,19 @@ def _convert(task: Task, settings: Settings, pipeline, result: FileResult) -> No
                 before, after = one.run(sinks, result)
                 break
             except TextfixError as exc:
-                if attempt or settings.encoding or detected or decoding.codec != "utf-8" or decoding.bom:
-                    hint = "" if settings.encoding else "; pass --encoding NAME if you know it"
-                    raise FileProblem(f"{str(exc).split(': ', 1)[1]}{hint}") from None
+                what = str(exc).split(": ", 1)[1].split("; ")[0]  # "line N: not valid X (byte 0xNN)"
+                if settings.encoding:
+                    raise FileProblem(f"{what}; check --encoding {settings.encoding}") from None
+                if attempt or detected or decoding.codec != "utf-8" or decoding.bom:
+                    raise FileProblem(f"{what}; pass the right --encoding NAME, or convert it to UTF-8 first") \
+                        from None
                 where = one.failure_offset()
                 sample = head[:DETECT_BYTES // 2]
                 if where > len(sample):
                     sample += b"\n" + os.pread(fd, DETECT_BYTES // 2, max(0, where - DETECT_BYTES // 4))
                 codec = detect_legacy(sample)
                 if codec is None or codecs.lookup(codec).name in {"utf-8", "ascii"}:
-                    raise FileProblem(f"{str(exc).split(': ', 1)[1].split('; ')[0]}, and no legacy encoding fits; "
+                    raise FileProblem(f"{what}, and no legacy encoding fits; "
                                       "convert it to UTF-8 first or pass --encoding NAME") from None
                 decoding, detected = Decoding(codec, encoding_label(codec)), True
                 if output is not None:

@@ -48,7 +48,8 @@ def sniff(head: bytes) -> Decoding:
 
 def _describe(exc: UnicodeDecodeError, name: str, line: int) -> TextfixError:
     return TextfixError(
-        f"{name}: line {line}: not valid {exc.encoding.upper()} (byte 0x{exc.object[exc.start]:02x}); "
+        f"{name}: line {line}: not valid {codecs.lookup(exc.encoding).name.upper()} "
+        f"(byte 0x{exc.object[exc.start]:02x}); "
         f"convert it to UTF-8 first (e.g. iconv -f WINDOWS-1252 -t UTF-8 {name})"
     )
 
@@ -178,6 +179,7 @@ def iter_lines(stream: BinaryIO, name: str, *, decoding: Decoding | None = None,
                 count += complete
                 yield line, complete
         except UnicodeDecodeError as exc:
+            exc.encoding = decoding.codec
             raise _describe(exc, name, count + 1) from None
 
     return decoding, bounded_lines(wide_fragments(), max_line)
