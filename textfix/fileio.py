@@ -217,7 +217,7 @@ class AtomicOutput:
             except OSError:
                 fd = -1
         if fd < 0:
-            fd, self._name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=TMP_SUFFIX, dir=self.directory)
+            fd, self._name = tempfile.mkstemp(prefix=f".{self.path.name[:120]}.", suffix=TMP_SUFFIX, dir=self.directory)
         self.handle: BinaryIO = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> int:
@@ -244,7 +244,7 @@ class AtomicOutput:
         if self._name is None:
             # Give the unnamed file a hidden name for the instant before the rename.
             # (dst_dir_fd makes os.link use linkat with AT_SYMLINK_FOLLOW, which the /proc link needs.)
-            base = f".{self.path.name}.{os.getpid()}.{id(self):x}{TMP_SUFFIX}"
+            base = f".{self.path.name[:120]}.{os.getpid()}.{id(self):x}{TMP_SUFFIX}"
             name = os.path.join(self.directory, base)
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name)
