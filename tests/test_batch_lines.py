@@ -3,6 +3,7 @@ and the pieces always join back to the exact text, in every encoding convert rea
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 
@@ -55,3 +56,44 @@ def test_a_file_that_vanishes_before_its_turn_is_reported(tmp_path):
     result = convert_file(task, Settings("out"), Pipeline("repair"))
     assert result.status == "failed" and result.error.startswith("cannot read (No such file or directory")
     assert not (tmp_path / "out" / "gone.txt").exists()
+
+
+def test_atomic_output_without_o_tmpfile_leaves_nothing_behind(tmp_path, monkeypatch):
+    from textfix import fileio
+
+    monkeypatch.setattr(fileio, "_O_TMPFILE", 0)  # the portable path: a hidden named temporary file
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"old")
+    dropped = fileio.AtomicOutput(target)
+    dropped.write(b"half")
+    assert len(list(tmp_path.iterdir())) == 2
+    dropped.discard()
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"] and target.read_bytes() == b"old"
+    kept = fileio.AtomicOutput(target)
+    kept.write(b"new")
+    kept.commit()
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"] and target.read_bytes() == b"new"
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"f{i}.txt").write_bytes(b"text\n")
+    leader, follower = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-m", "textfix.cli", "convert", str(src), "--check"], stderr=follower,
+                          stdout=subprocess.PIPE, env=env)
+    os.close(follower)
+    shown = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(leader, 4096):
+            shown += chunk
+    os.close(leader)
+    assert done.returncode == 0
+    assert b"textfix convert" in shown and b"100%" in shown
