@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MOJIBAKE = "cafÃ©"  # "café" read as Windows-1252 and re-encoded: repair fixes it
