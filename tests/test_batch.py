@@ -328,3 +328,12 @@ def test_pre_commit_hooks_run_the_documented_commands(tmp_path):
         codes.append(run(*command, *files).returncode)
     assert codes == [1, 1, 0, 0]
     assert (src / "a.txt").read_bytes() == "café\n".encode()
+
+
+def test_a_bad_value_in_pyproject_names_the_file(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.textfix]\njobs = 'many'\n")
+    (tmp_path / "a.txt").write_bytes(b"text\n")
+    bad = run("convert", "a.txt", "--check", cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stderr.decode().splitlines() == [
+        f"textfix: error: {tmp_path / 'pyproject.toml'}: [tool.textfix]: jobs: 'many' is not a valid integer range."]
+    assert run("convert", "a.txt", "--check", "--jobs", "1", cwd=tmp_path).returncode == 0

@@ -663,12 +663,20 @@ def convert_command(with_pipeline_options: Callable, pipeline_from: Callable):
                     path = config.find_pyproject()
                 elif not path.is_file():
                     raise TextfixError(f"{path}: no such configuration file; check --config")
+            defaults: dict[str, Any] = {}
             if path is not None and not any(a in ("-h", "--help") for a in args):
                 table = config.load(path)
                 if table:
                     defaults = config.default_map(path, table, self.params)
                     extra["default_map"] = {**defaults, **(extra.get("default_map") or {})}
-            return super().make_context(info_name, args, parent=parent, **extra)
+            try:
+                return super().make_context(info_name, list(args), parent=parent, **extra)
+            except click.BadParameter as exc:
+                name = exc.param.name if exc.param is not None else None
+                flags = set(exc.param.opts) if exc.param is not None else set()
+                if name in defaults and not any(a.split("=")[0] in flags for a in args):
+                    raise TextfixError(f"{path}: [tool.textfix]: {name.replace('_', '-')}: {exc.message}") from None
+                raise
 
     @click.command("convert", cls=ConvertCommand)
     @click.argument("sources", nargs=-1, metavar="SRC...")
