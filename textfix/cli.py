@@ -254,5 +254,14 @@ def rules_check(paths: tuple[str, ...]) -> None:
     click.echo(f"ok: {summary}")
 
 
+def _register_convert() -> None:
+    from .batch import convert_command
+
+    main.add_command(convert_command(with_pipeline_options, pipeline_from))
+
+
+_register_convert()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
