@@ -46,13 +46,30 @@ def diff_edits(before: str, after: str, offset: int = 0, note: str = "") -> list
         return []
     a = _RUNS.findall(before)
     b = _RUNS.findall(after)
+    if len(a) == len(b) and all(x[0].isascii() == y[0].isascii() for x, y in zip(a, b)):
+        # The usual shape of a repair: each run became one run of the same class.
+        # Neighbouring changed runs form one region (a decoded sequence and the space it ate).
+        edits: list[Edit] = []
+        x0 = 0
+        region: list[int] | None = None  # [start in before, first run, last run + 1]
+        for k, (x, y) in enumerate(zip(a, b)):
+            if x != y:
+                region = [region[0], region[1], k + 1] if region else [x0, k, k + 1]
+            elif region:
+                edits.extend(trimmed_edit("".join(a[region[1] : region[2]]), "".join(b[region[1] : region[2]]),
+                                          offset + region[0], note))
+                region = None
+            x0 += len(x)
+        if region:
+            edits.extend(trimmed_edit("".join(a[region[1] :]), "".join(b[region[1] :]), offset + region[0], note))
+        return edits
     starts_a = [0]
     for run in a:
         starts_a.append(starts_a[-1] + len(run))
     starts_b = [0]
     for run in b:
         starts_b.append(starts_b[-1] + len(run))
-    edits: list[Edit] = []
+    edits = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue

@@ -64,7 +64,22 @@ class FtfyEncoding(Rule):
         import ftfy
 
         config = self._config
-        return lambda line: ftfy.fix_encoding(line, config)
+        one_step = getattr(ftfy, "_fix_encoding_one_step_and_explain", None)
+        if one_step is None:  # another ftfy: its public loop gives the same result
+            return lambda line: ftfy.fix_encoding(line, config)
+
+        def fix_encoding(line: str) -> str:
+            # ftfy.fix_encoding repeats one step until the text stops changing, and pays for
+            # its is_bad test once more on the final text. The exact prefilter answers that
+            # last question for much less; where it finds nothing, another step is a no-op.
+            while may_have_mojibake(line):
+                fixed = one_step(line, config).text
+                if fixed == line:
+                    break
+                line = fixed
+            return line
+
+        return fix_encoding
 
     def edits(self, text: str, ctx) -> list[Edit]:
         # The prefilter is exact: when it finds no trace of mojibake, ftfy would change nothing.

@@ -152,6 +152,8 @@ class LossyRule(Rule):
             second = "".join(re.escape(c) for c, b in CONTINUATION.items() if 0x80 <= b <= 0x86)
             parts.append(f"(?P<complete>â[{second}][{cont}])")
         parts += group("site2", [s for s in literals if len(s) < 3])
+        # Only lost-byte sites start the work: a text without one costs one scan.
+        self.site_pattern = re.compile("|".join(parts))
         parts.append("(?P<open>[“„]|â€œ|â€ž|â€\x9c)")
         parts.append("(?P<close>”|â€\x9d)")
         parts.append('(?P<straight>")')
@@ -160,7 +162,7 @@ class LossyRule(Rule):
 
     # -- scanning -------------------------------------------------------------------------
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        if not any(t in text for t in self.triggers):
+        if not any(t in text for t in self.triggers) or not self.site_pattern.search(text):
             return []
         tokens = []  # (kind, start, end, decoded character for complete sequences)
         has_site = False
