@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Edit
+from .scan import first_class
 
 
 def _case_like(model: str, word: str) -> str:
@@ -21,6 +22,14 @@ class PhraseFinder:
         alternatives = sorted(replace, key=len, reverse=True)
         parts = [r"[ \u00a0]+".join(map(re.escape, v.split())) for v in alternatives]
         self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE) if parts else None
+        # Every match of the pattern is a match of this one, which skips fast on its first character.
+        self.prefilter = None
+        firsts = [v.split() for v in alternatives]
+        if parts and all(words and words[0] for words in firsts):
+            loose = ["(?<=(?i:" + re.escape(w[0][0]) + "))(?i:" + re.escape(w[0][1:]) + "".join(
+                r"[ \u00a0]+" + re.escape(x) for x in w[1:]) + ")" for w in firsts]
+            self.prefilter = re.compile(first_class((w[0][0] for w in firsts), ignorecase=True)
+                                        + "(?:" + "|".join(loose) + ")")
 
     def edits(self, text: str) -> list[Edit]:
         """
@@ -29,8 +38,14 @@ class PhraseFinder:
         """
         if self.pattern is None:
             return []
+        start = 0
+        if self.prefilter is not None:
+            first = self.prefilter.search(text)
+            if first is None:
+                return []
+            start = first.start()  # no match of the pattern starts before (lookbehinds still see the text)
         edits = []
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, start):
             found = m.group()
             key = " ".join(found.lower().split())
             canonical = self.replace.get(key)
