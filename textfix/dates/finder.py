@@ -33,7 +33,7 @@ from .tables import DateTables
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Windows (see DateFinder._window): anchors closer than _CLUSTER characters share one window.
-_CLUSTER = 64
+_CLUSTER = 100
 _STARTS_BEFORE, _STARTS_AFTER = 6, 2
 _REACH_BACK, _REACH_AHEAD = 5, 14
 _TOKEN = re.compile(r"(\d+)|([^\W\d_]+)|(\s+)|(.)", re.DOTALL)
@@ -118,7 +118,10 @@ class DateFinder:
         if tables.months and all(_LETTERS.fullmatch(m) for m in tables.months) and all(len(c) == 1 for c in seps):
             self._months_at = word_pattern(tables.months, r"[^\W\d_]", r"[^\W\d_]", ignorecase=False)
             if seps:
-                self._numeric_at = re.compile(r"\d[" + "".join(map(re.escape, sorted(seps))) + r"]\d")
+                # A separator between digits (found by the separator, rarer than digits); the anchor
+                # is the digit before it.
+                self._numeric_at = re.compile("[" + "".join(map(re.escape, sorted(seps))) + r"](?<=\d.)(?=\d)",
+                                              re.DOTALL)
         # The prefilter of wanted(), in two fast parts (the same answer).
         self._weekdays_at = self._glued_digits = None
         if tables.weekdays and all(_LETTERS.fullmatch(w) for w in tables.weekdays):
@@ -365,7 +368,7 @@ class DateFinder:
             return self.edits_reference(text)
         anchors = [m.start() for m in self._months_at.finditer(text)]
         if self._numeric_at is not None:
-            numeric = [m.start() for m in self._numeric_at.finditer(text)]
+            numeric = [m.start() - 1 for m in self._numeric_at.finditer(text)]
             if numeric:
                 if not anchors and not self.wanted(text):
                     return []
