@@ -37,7 +37,7 @@ _DIGIT_BEFORE = re.compile(r"[0-9][ \t\u00a0]*$")
 _OPENERS = "\"'“‘«([{—–- \t\u00a0*"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Atom:
     start: int
     end: int
@@ -74,25 +74,29 @@ class WordFinder:
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, text: str):
         run: list[_Atom] = []
+        scales, joiners = self.t.scales, self.t.joiners
+        prev_end, prev_word = 0, ""
         for m in self.atom.finditer(text):
+            start, end = m.span()
             word = m.group().lower()
             if run:
-                prev = run[-1]
-                gap = text[prev.end : m.start()]
+                gap = text[prev_end:start]
                 kind = None
                 if gap == "-":
                     kind = "-"
-                elif gap in (" ", "\u00a0"):
+                elif gap == " " or gap == "\u00a0":
                     kind = " "
-                elif prev.word == "hundred" or prev.word in self.t.scales:
+                elif prev_word == "hundred" or prev_word in scales:
                     parts = gap.split()
-                    if len(parts) == 1 and parts[0].lower() in self.t.joiners and gap[0] == " " and gap[-1] == " ":
+                    if len(parts) == 1 and parts[0].lower() in joiners and gap[0] == " " and gap[-1] == " ":
                         kind = "and"
                 if kind is not None:
-                    run.append(_Atom(m.start(), m.end(), word, kind))
+                    run.append(_Atom(start, end, word, kind))
+                    prev_end, prev_word = end, word
                     continue
                 yield run
-            run = [_Atom(m.start(), m.end(), word, "")]
+            run = [_Atom(start, end, word, "")]
+            prev_end, prev_word = end, word
         if run:
             yield run
 
