@@ -68,3 +68,14 @@ def test_word_pattern_is_case_exact_and_bounded():
     exact = word_pattern(["May", "March"], r"[^\W\d_]", r"[^\W\d_]", ignorecase=False)
     assert [m.group() for m in exact.finditer("May may March Marches 5May")] == ["May", "March", "May"]
     assert re.compile(exact.pattern)  # one plain pattern, compiled once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "É", "x1", "_", " ", "\t", "\u00a0", "\n", "\n\n", "-", "ſ", "٤", "."]),
+                max_size=12).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_word_before_is_the_regex_search(text, a, b):
+    from textfix.numbers.words import _WORD_BEFORE, word_before
+
+    pos, endpos = min(a, b, len(text)), min(max(a, b), len(text))
+    m = _WORD_BEFORE.search(text, pos, endpos)
+    assert word_before(text, pos, endpos) == (m.group(1) if m else None)

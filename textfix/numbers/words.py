@@ -28,6 +28,24 @@ from ..offsets import Edit
 from .scan import word_pattern
 from .tables import NumberTables
 
+def word_before(text: str, pos: int, endpos: int) -> str | None:
+    """``_WORD_BEFORE.search(text, pos, endpos).group(1)`` (or None), without trying every position.
+
+    ``$`` matches at endpos or before a newline there; spaces and tabs are skipped back, then
+    the letters before them are the word (cut at pos, as the search would).
+    """
+    end = endpos
+    if end > pos and text[end - 1] == "\n":
+        end -= 1
+    while end > pos and text[end - 1] in _TRAILING:
+        end -= 1
+    if end <= pos:
+        return None
+    m = _LETTERS.match(text[pos:end][::-1])
+    return None if m is None else text[end - m.end() : end]
+
+
+_TRAILING = " \t\u00a0"
 _WORD_AFTER = re.compile(r"[ \t\u00a0]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]*$")
 _WORD_CHARS = re.compile(r"\w+")
@@ -63,6 +81,7 @@ class WordFinder:
         digit_alt = "|".join(map(re.escape, sorted(digit_words, key=len, reverse=True)))
         self._point = re.compile(r"[ \u00a0](?:" + points + r")((?:[ \u00a0](?:" + digit_alt + r"))+)(?![\w'’-])",
                                  re.IGNORECASE) if points and digit_alt else None
+        self._scales_desc = sorted(tables.scales.items(), key=lambda kv: -kv[1][0])
         self.tens = {w for w, v in tables.cardinals.items() if 20 <= v <= 90 and v % 10 == 0}
         # idiom word -> [(idiom, offset of that word in the idiom)]
         self.idioms: dict[str, list[tuple[str, int]]] = {}
@@ -187,7 +206,7 @@ class WordFinder:
     def format(self, value: int, ordinal: bool) -> str:
         if ordinal:
             return f"{value:,}{self.t.suffix(value)}".replace(",", self.t.thousands_separator)
-        for word, (scale, keep) in sorted(self.t.scales.items(), key=lambda kv: -kv[1][0]):
+        for word, (scale, keep) in self._scales_desc:
             if not keep or value < scale:
                 continue
             whole, rest = divmod(value, scale)
@@ -244,8 +263,8 @@ class WordFinder:
                     return True
         elif _DIGIT_AFTER.match(text[end : end + 3]):
             return True
-        prev = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if prev and (t.near_blocks(prev.group(1)) or prev.group(1).lower() in t.decimal_points):
+        prev = word_before(text, max(0, start - 40), start)
+        if prev and (t.near_blocks(prev) or prev.lower() in t.decimal_points):
             return True
         if _DIGIT_BEFORE.search(text[max(0, start - 3) : start]):
             return True
@@ -254,8 +273,8 @@ class WordFinder:
     def _lone_ordinal(self, text: str, run: list[_Atom], edits: list[Edit]) -> None:
         """the hundredth day -> the 100th day (after a word of [ordinal-leads] only)."""
         value = self.t.scale_ordinals[run[0].word]
-        prev = _WORD_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
-        if value < self.threshold or not prev or prev.group(1).lower() not in self.t.ordinal_leads:
+        prev = word_before(text, max(0, run[0].start - 40), run[0].start)
+        if value < self.threshold or not prev or prev.lower() not in self.t.ordinal_leads:
             return
         if self._blocked(text, run):
             return
