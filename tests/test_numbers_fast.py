@@ -79,3 +79,11 @@ def test_word_before_is_the_regex_search(text, a, b):
     pos, endpos = min(a, b, len(text)), min(max(a, b), len(text))
     m = _WORD_BEFORE.search(text, pos, endpos)
     assert word_before(text, pos, endpos) == (m.group(1) if m else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["per", "cent", "PER ", "Cent", "per cent", "per  cent", "a b", "b c", "-", " ", "x"]),
+                max_size=12).map("".join))
+def test_phrase_matches_equal_finditer_with_overlapping_phrases(text):
+    finder = PhraseFinder({"per cent": "percent", "a b c": "abc", "b c": "bc", "per per": "pp"})
+    assert [m.span() for m in finder._matches(text)] == [m.span() for m in finder.pattern.finditer(text)]

@@ -28,8 +28,24 @@ class PhraseFinder:
         if parts and all(words and words[0] for words in firsts):
             loose = ["(?<=(?i:" + re.escape(w[0][0]) + "))(?i:" + re.escape(w[0][1:]) + "".join(
                 r"[ \u00a0]+" + re.escape(x) for x in w[1:]) + ")" for w in firsts]
+            # It reads one character and looks ahead: it stops at every place a phrase may start.
             self.prefilter = re.compile(first_class((w[0][0] for w in firsts), ignorecase=True)
-                                        + "(?:" + "|".join(loose) + ")")
+                                        + "(?=" + "|".join(loose) + ")")
+
+    def _matches(self, text: str):
+        """What ``self.pattern.finditer(text)`` finds, tried only where the prefilter stops."""
+        if self.prefilter is None:
+            yield from self.pattern.finditer(text)
+            return
+        done = 0
+        for candidate in self.prefilter.finditer(text):
+            start = candidate.start()
+            if start < done:
+                continue
+            m = self.pattern.match(text, start)  # its lookbehind still sees the text before start
+            if m is not None:
+                done = m.end()
+                yield m
 
     def edits(self, text: str) -> list[Edit]:
         """
@@ -38,14 +54,8 @@ class PhraseFinder:
         """
         if self.pattern is None:
             return []
-        start = 0
-        if self.prefilter is not None:
-            first = self.prefilter.search(text)
-            if first is None:
-                return []
-            start = first.start()  # no match of the pattern starts before (lookbehinds still see the text)
         edits = []
-        for m in self.pattern.finditer(text, start):
+        for m in self._matches(text):
             found = m.group()
             key = " ".join(found.lower().split())
             canonical = self.replace.get(key)
