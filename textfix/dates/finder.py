@@ -22,14 +22,31 @@ A weekday before the date stays a word and is checked against the date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..numbers.scan import word_pattern
 from ..offsets import Edit
 from .tables import DateTables
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Windows (see DateFinder._window): anchors closer than _CLUSTER characters share one window.
+_CLUSTER = 100
+_STARTS_BEFORE, _STARTS_AFTER = 6, 2
+_REACH_BACK, _REACH_AHEAD = 5, 14
 _TOKEN = re.compile(r"(\d+)|([^\W\d_]+)|(\s+)|(.)", re.DOTALL)
 DIGIT, WORD, SPACE, OTHER = 1, 2, 3, 4
+# The same tokens without groups (faster); a token's kind is that of its first character read alone.
+_PLAIN_TOKEN = re.compile(r"\d+|[^\W\d_]+|\s+|.", re.DOTALL)
+
+
+def _kind_of(ch: str) -> int:
+    return _TOKEN.match(ch).lastindex or OTHER
+
+
+_ASCII_KINDS = {chr(c): _kind_of(chr(c)) for c in range(128)}
 # Characters that glue a number to the next digits (a time, a fraction, a decimal, a range, a version ...).
 _GLUE = frozenset("/.,:-–—_")
 # Characters that make the digits after them something else than a day (money, a count, a sign ...).
@@ -52,16 +69,21 @@ class _Tokens:
 
     __slots__ = ("kinds", "texts", "starts", "n", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
+        """The tokens of ``text[start:end]``; a window's first and last tokens may be cut short."""
         self.text = text
-        self.kinds: list[int] = []
-        self.texts: list[str] = []
-        self.starts: list[int] = []
-        for m in _TOKEN.finditer(text):
-            self.kinds.append(m.lastindex or OTHER)
-            self.texts.append(m.group())
-            self.starts.append(m.start())
+        self.texts: list[str] = _PLAIN_TOKEN.findall(text, start, len(text) if end is None else end)
+        self.starts: list[int] = list(accumulate(map(len, self.texts), initial=start))
+        self.starts.pop()
+        self.kinds: list[int] = [_ASCII_KINDS.get(t[0]) or _kind_of(t[0]) for t in self.texts]
         self.n = len(self.kinds)
+
+    def trim(self, first: bool, last: bool) -> None:
+        """Drop the first and/or last token (those a window may have cut)."""
+        a, b = (1 if first else 0), (self.n - 1 if last else self.n)
+        if a or b != self.n:
+            self.kinds, self.texts, self.starts = self.kinds[a:b], self.texts[a:b], self.starts[a:b]
+            self.n = len(self.kinds)
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.texts[i])
@@ -89,6 +111,22 @@ class DateFinder:
         # Prefilter: a month name, or digits glued by a separator to more digits.
         self._anchor = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])"
                                   r"|\d[/.\-]\d")
+        # Where a date can be: every date the readers find holds a month name or a numeric date
+        # (digits, a separator, digits ...). Only the tokens around those are read (see edits).
+        self._months_at = self._numeric_at = None
+        seps = tables.year_first_separators | tables.year_last_separators
+        if tables.months and all(_LETTERS.fullmatch(m) for m in tables.months) and all(len(c) == 1 for c in seps):
+            self._months_at = word_pattern(tables.months, r"[^\W\d_]", r"[^\W\d_]", ignorecase=False)
+            if seps:
+                # A separator between digits (found by the separator, rarer than digits); the anchor
+                # is the digit before it.
+                self._numeric_at = re.compile("[" + "".join(map(re.escape, sorted(seps))) + r"](?<=\d.)(?=\d)",
+                                              re.DOTALL)
+        # The prefilter of wanted(), in two fast parts (the same answer).
+        self._weekdays_at = self._glued_digits = None
+        if tables.weekdays and all(_LETTERS.fullmatch(w) for w in tables.weekdays):
+            self._weekdays_at = word_pattern(tables.weekdays, r"[^\W\d_]", r"[^\W\d_]", ignorecase=False)
+            self._glued_digits = re.compile(r"\d[/.\-]\d")
 
     # -- small readers: each returns None or what it read plus the next token index ---------------
     def _month(self, tk: _Tokens, i: int):
@@ -306,24 +344,111 @@ class DateFinder:
 
     # -- the pass -------------------------------------------------------------------------------
     def wanted(self, text: str) -> bool:
-        return self._anchor.search(text) is not None
+        """Is there a month or weekday name, or digits glued to digits by / . or - ?"""
+        if self._weekdays_at is None or self._months_at is None:
+            return self._anchor.search(text) is not None
+        return bool(self._months_at.search(text) or self._weekdays_at.search(text) or self._glued_digits.search(text))
+
+    def _found(self, tk: _Tokens, i: int):
+        """The date starting at token i, or None."""
+        kind = tk.kinds[i]
+        if kind == DIGIT:
+            return self._numeric(tk, i) or self._day_first(tk, i)
+        if kind == WORD:
+            word = tk.texts[i]
+            if word in self.t.months:
+                return self._month_first(tk, i)
+            lower = word.lower()
+            if lower in self.t.day_words or lower in self.t.hyphen_heads:
+                return self._day_first(tk, i)
+        return None
 
     def edits(self, text: str) -> list[Edit]:
+        if self._months_at is None:
+            return self.edits_reference(text)
+        anchors = [m.start() for m in self._months_at.finditer(text)]
+        if self._numeric_at is not None:
+            numeric = [m.start() - 1 for m in self._numeric_at.finditer(text)]
+            if numeric:
+                if not anchors and not self.wanted(text):
+                    return []
+                anchors = sorted(anchors + numeric) if anchors else numeric
+        if not anchors:
+            return []  # with a month name, wanted() holds
+        months, day_words, heads = self.t.months, self.t.day_words, self.t.hyphen_heads
+        edits: list[Edit] = []
+        done = 0  # no date starts before this offset (the end of the last one found)
+        k, count = 0, len(anchors)
+        while k < count:
+            lo = hi = anchors[k]
+            k += 1
+            while k < count and anchors[k] - hi <= _CLUSTER:
+                hi = anchors[k]
+                k += 1
+            tk, first, last = self._window(text, lo, hi)
+            i = first
+            kinds, starts, texts = tk.kinds, tk.starts, tk.texts
+            while i <= last:
+                kind = kinds[i]
+                if kind > WORD or starts[i] < done:
+                    i += 1
+                    continue
+                if kind == DIGIT:
+                    found = self._numeric(tk, i) or self._day_first(tk, i)
+                else:
+                    word = texts[i]
+                    if word in months:
+                        found = self._month_first(tk, i)
+                    elif (lower := word.lower()) in day_words or lower in heads:
+                        found = self._day_first(tk, i)
+                    else:
+                        i += 1
+                        continue
+                if found is None:
+                    i += 1
+                    continue
+                edit = self._edit(tk, i, *found)
+                if edit is not None:
+                    edits.append(edit)
+                i = found[-1]
+                done = tk.end(i - 1)
+        return edits
+
+    def _window(self, text: str, lo: int, hi: int) -> tuple[_Tokens, int, int]:
+        """The tokens around the anchors at offsets lo..hi, with the range of tokens a date may start at.
+
+        A date starts at most _STARTS_BEFORE tokens before a month name (the eleventh of
+        September) and near a numeric anchor; the readers look at most _REACH_BACK tokens
+        before a start and _REACH_AHEAD after it. The window holds that many whole tokens (or
+        reaches the end of the text), so every reader sees what it would see in the whole text.
+        """
+        back, ahead = 40, 64
+        size = len(text)
+        while True:
+            start, end = max(0, lo - back), min(size, hi + ahead)
+            tk = _Tokens(text, start, end)
+            tk.trim(start > 0, end < size)
+            a = bisect_right(tk.starts, lo) - 1
+            b = bisect_right(tk.starts, hi) - 1
+            first, last = a - _STARTS_BEFORE, b + _STARTS_AFTER
+            ok_back = start == 0 or first - _REACH_BACK >= 0
+            ok_ahead = end == size or last + _REACH_AHEAD < tk.n
+            if ok_back and ok_ahead:
+                return tk, max(first, 0), min(last, tk.n - 1)
+            if not ok_back:
+                back *= 2
+            if not ok_ahead:
+                ahead *= 2
+
+    def edits_reference(self, text: str) -> list[Edit]:
+        """The same edits, reading every token of the text (the plain form of :meth:`edits`)."""
         if not self.wanted(text):
             return []
         tk = _Tokens(text)
         edits: list[Edit] = []
         i = 0
         while i < tk.n:
-            kind = tk.kinds[i]
-            found = None
-            if kind == DIGIT:
-                found = self._numeric(tk, i) or self._day_first(tk, i)
-            elif kind == WORD:
-                if tk.texts[i] in self.t.months:
-                    found = self._month_first(tk, i)
-                elif tk.texts[i].lower() in self.t.day_words or tk.texts[i].lower() in self.t.hyphen_heads:
-                    found = self._day_first(tk, i)
+            found = self._found(tk, i)
             if found is None:
                 i += 1
                 continue

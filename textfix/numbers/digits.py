@@ -22,6 +22,8 @@ class DigitFinder:
         seps = re.escape(decimal_separators + thousands_separators)
         # Python's \d is exactly Unicode category Nd on str patterns.
         self.pattern = re.compile(r"\d+(?:[" + seps + r"]\d+)*" if seps else r"\d+")
+        # Only a non-ASCII digit or separator makes a match non-ASCII: skip to the first one.
+        self.prefilter = re.compile(r"[\x80-\U0010ffff](?<=[\d" + seps + r"])")
 
     def edits(self, text: str) -> list[Edit]:
         """
@@ -29,6 +31,8 @@ class DigitFinder:
         [Edit(start=0, end=2, after='43', note='digits to ASCII'), Edit(start=7, end=11, after='12.5', note='digits to ASCII'), Edit(start=16, end=21, after='1,000', note='digits to ASCII')]
         """
         if text.isascii():
+            return []
+        if self.prefilter.search(text) is None:
             return []
         edits = []
         for m in self.pattern.finditer(text):

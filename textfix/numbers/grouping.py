@@ -37,11 +37,14 @@ class GroupFinder:
         >>> GroupFinder(t).edits("1 000 000 people, 555 123 4567, 12 34")
         [Edit(start=0, end=9, after='1,000,000', note='digit groups')]
         """
-        if not self.prefilter.search(text):
+        first = self.prefilter.search(text)
+        if not first:
             return []
         edits = []
         sep_out = self.t.thousands_separator
-        for m in self.pattern.finditer(text):
+        # A match holds digit, space, digit after a first group of at most three digits, so none
+        # starts more than two characters before the first such triple.
+        for m in self.pattern.finditer(text, max(0, first.start() - 2)):
             start, end = m.span()
             found = m.group()
             used = {c for c in found if c in self.spaces}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Edit
+from .scan import first_class
 
 
 def _case_like(model: str, word: str) -> str:
@@ -21,6 +22,30 @@ class PhraseFinder:
         alternatives = sorted(replace, key=len, reverse=True)
         parts = [r"[ \u00a0]+".join(map(re.escape, v.split())) for v in alternatives]
         self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE) if parts else None
+        # Every match of the pattern is a match of this one, which skips fast on its first character.
+        self.prefilter = None
+        firsts = [v.split() for v in alternatives]
+        if parts and all(words and words[0] for words in firsts):
+            loose = ["(?<=(?i:" + re.escape(w[0][0]) + "))(?i:" + re.escape(w[0][1:]) + "".join(
+                r"[ \u00a0]+" + re.escape(x) for x in w[1:]) + ")" for w in firsts]
+            # It reads one character and looks ahead: it stops at every place a phrase may start.
+            self.prefilter = re.compile(first_class((w[0][0] for w in firsts), ignorecase=True)
+                                        + "(?=" + "|".join(loose) + ")")
+
+    def _matches(self, text: str):
+        """What ``self.pattern.finditer(text)`` finds, tried only where the prefilter stops."""
+        if self.prefilter is None:
+            yield from self.pattern.finditer(text)
+            return
+        done = 0
+        for candidate in self.prefilter.finditer(text):
+            start = candidate.start()
+            if start < done:
+                continue
+            m = self.pattern.match(text, start)  # its lookbehind still sees the text before start
+            if m is not None:
+                done = m.end()
+                yield m
 
     def edits(self, text: str) -> list[Edit]:
         """
@@ -30,7 +55,7 @@ class PhraseFinder:
         if self.pattern is None:
             return []
         edits = []
-        for m in self.pattern.finditer(text):
+        for m in self._matches(text):
             found = m.group()
             key = " ".join(found.lower().split())
             canonical = self.replace.get(key)

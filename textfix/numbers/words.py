@@ -25,14 +25,37 @@ import re
 from dataclasses import dataclass
 
 from ..offsets import Edit
+from .scan import word_pattern
 from .tables import NumberTables
 
+def word_before(text: str, pos: int, endpos: int) -> str | None:
+    """``_WORD_BEFORE.search(text, pos, endpos).group(1)`` (or None), without trying every position.
+
+    ``$`` matches at endpos or before a newline there; spaces and tabs are skipped back, then
+    the letters before them are the word (cut at pos, as the search would).
+    """
+    end = endpos
+    if end > pos and text[end - 1] == "\n":
+        end -= 1
+    while end > pos and text[end - 1] in _TRAILING:
+        end -= 1
+    if end <= pos:
+        return None
+    m = _LETTERS.match(text[pos:end][::-1])
+    return None if m is None else text[end - m.end() : end]
+
+
+_TRAILING = " \t\u00a0"
 _WORD_AFTER = re.compile(r"[ \t\u00a0]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]*$")
+_WORD_CHARS = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT_AFTER = re.compile(r"[ \t\u00a0]*[0-9]")
+_DIGIT_BEFORE = re.compile(r"[0-9][ \t\u00a0]*$")
 _OPENERS = "\"'“‘«([{—–- \t\u00a0*"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Atom:
     start: int
     end: int
@@ -46,12 +69,19 @@ class WordFinder:
         self.threshold = threshold
         words = {*tables.cardinals, *tables.ordinals, *tables.scales, *tables.scale_ordinals}
         alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-        self.atom = re.compile(r"(?<![\w'’])(?:" + alternatives + r")(?![\w'’])", re.IGNORECASE)
+        # The reference pattern; when every word is made of word characters, the same matches are
+        # found by a pattern that scans much faster (see :mod:`.scan`).
+        self.reference_atom = re.compile(r"(?<![\w'’])(?:" + alternatives + r")(?![\w'’])", re.IGNORECASE)
+        if all(_WORD_CHARS.fullmatch(w) for w in words):
+            self.atom = word_pattern(words, r"[\w'’]", r"[\w'’]", ignorecase=True)
+        else:
+            self.atom = self.reference_atom
         digit_words = [w for w, v in tables.cardinals.items() if v <= 9]
         points = "|".join(map(re.escape, sorted(tables.decimal_points)))
         digit_alt = "|".join(map(re.escape, sorted(digit_words, key=len, reverse=True)))
         self._point = re.compile(r"[ \u00a0](?:" + points + r")((?:[ \u00a0](?:" + digit_alt + r"))+)(?![\w'’-])",
                                  re.IGNORECASE) if points and digit_alt else None
+        self._scales_desc = sorted(tables.scales.items(), key=lambda kv: -kv[1][0])
         self.tens = {w for w, v in tables.cardinals.items() if 20 <= v <= 90 and v % 10 == 0}
         # idiom word -> [(idiom, offset of that word in the idiom)]
         self.idioms: dict[str, list[tuple[str, int]]] = {}
@@ -63,25 +93,29 @@ class WordFinder:
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, text: str):
         run: list[_Atom] = []
+        scales, joiners = self.t.scales, self.t.joiners
+        prev_end, prev_word = 0, ""
         for m in self.atom.finditer(text):
+            start, end = m.span()
             word = m.group().lower()
             if run:
-                prev = run[-1]
-                gap = text[prev.end : m.start()]
+                gap = text[prev_end:start]
                 kind = None
                 if gap == "-":
                     kind = "-"
-                elif gap in (" ", "\u00a0"):
+                elif gap == " " or gap == "\u00a0":
                     kind = " "
-                elif prev.word == "hundred" or prev.word in self.t.scales:
+                elif prev_word == "hundred" or prev_word in scales:
                     parts = gap.split()
-                    if len(parts) == 1 and parts[0].lower() in self.t.joiners and gap[0] == " " and gap[-1] == " ":
+                    if len(parts) == 1 and parts[0].lower() in joiners and gap[0] == " " and gap[-1] == " ":
                         kind = "and"
                 if kind is not None:
-                    run.append(_Atom(m.start(), m.end(), word, kind))
+                    run.append(_Atom(start, end, word, kind))
+                    prev_end, prev_word = end, word
                     continue
                 yield run
-            run = [_Atom(m.start(), m.end(), word, "")]
+            run = [_Atom(start, end, word, "")]
+            prev_end, prev_word = end, word
         if run:
             yield run
 
@@ -172,7 +206,7 @@ class WordFinder:
     def format(self, value: int, ordinal: bool) -> str:
         if ordinal:
             return f"{value:,}{self.t.suffix(value)}".replace(",", self.t.thousands_separator)
-        for word, (scale, keep) in sorted(self.t.scales.items(), key=lambda kv: -kv[1][0]):
+        for word, (scale, keep) in self._scales_desc:
             if not keep or value < scale:
                 continue
             whole, rest = divmod(value, scale)
@@ -213,7 +247,7 @@ class WordFinder:
         # Glued on the right.
         after = text[end] if end < len(text) else ""
         if after == "-":
-            m = re.match(r"[^\W\d_]+", text[end + 1 : end + 40])
+            m = _LETTERS.match(text[end + 1 : end + 40])
             if not m or m.group().lower() not in t.compound_words:
                 return True
         elif after and (after in "/:" or after.isdigit() or after in "." and text[end + 1 : end + 2].isdigit()):
@@ -227,20 +261,20 @@ class WordFinder:
                 nxt2 = _WORD_AFTER.match(text, nxt.end())
                 if nxt2 and t.near_blocks(nxt2.group(1)):
                     return True
-        elif re.match(r"[ \t\u00a0]*[0-9]", text[end : end + 3]):
+        elif _DIGIT_AFTER.match(text[end : end + 3]):
             return True
-        prev = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if prev and (t.near_blocks(prev.group(1)) or prev.group(1).lower() in t.decimal_points):
+        prev = word_before(text, max(0, start - 40), start)
+        if prev and (t.near_blocks(prev) or prev.lower() in t.decimal_points):
             return True
-        if re.search(r"[0-9][ \t\u00a0]*$", text[max(0, start - 3) : start]):
+        if _DIGIT_BEFORE.search(text[max(0, start - 3) : start]):
             return True
         return self._in_idiom(text, run)
 
     def _lone_ordinal(self, text: str, run: list[_Atom], edits: list[Edit]) -> None:
         """the hundredth day -> the 100th day (after a word of [ordinal-leads] only)."""
         value = self.t.scale_ordinals[run[0].word]
-        prev = _WORD_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
-        if value < self.threshold or not prev or prev.group(1).lower() not in self.t.ordinal_leads:
+        prev = word_before(text, max(0, run[0].start - 40), run[0].start)
+        if value < self.threshold or not prev or prev.lower() not in self.t.ordinal_leads:
             return
         if self._blocked(text, run):
             return
