@@ -30,7 +30,7 @@ from .protect import builtin_spans, drop_protected, merge, user_spans
 
 
 # Streaming works on chunks of about this many characters (see chunk_lines).
-CHUNK_CHARS = 1 << 20
+CHUNK_CHARS = 1 << 19
 
 
 @dataclass(frozen=True)
@@ -299,7 +299,7 @@ def chunk_lines(lines: Iterable[str], chunk_chars: int = CHUNK_CHARS) -> Iterato
     """Gather lines into chunks of about ``chunk_chars`` characters.
 
     A chunk ends at a blank line (a paragraph break) once it is that long, or at
-    any line break once it is four times that long, so document-level evidence
+    any line break once it is twice that long, so document-level evidence
     (quote balance, a full name before its surname) stays within one chunk.
     """
     buffer: list[str] = []
@@ -307,7 +307,7 @@ def chunk_lines(lines: Iterable[str], chunk_chars: int = CHUNK_CHARS) -> Iterato
     for line in lines:
         buffer.append(line)
         size += len(line)
-        if size >= chunk_chars and (not line.strip() or size >= 4 * chunk_chars):
+        if size >= chunk_chars and (not line.strip() or size >= 2 * chunk_chars):
             yield "".join(buffer)
             buffer, size = [], 0
     if buffer:
