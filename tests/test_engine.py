@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import textfix
-from textfix import OptionError, Pipeline, TextfixError
+from textfix import Pipeline, TextfixError
 from textfix.offsets import Edit, OffsetMap, Segment, apply_edits
 
 DAMAGED = "The groupâ€™s leader said â€œyesâ€\x9d."

@@ -6,11 +6,9 @@ import pickle
 import unicodedata
 from pathlib import Path
 
-import pytest
 
 import textfix
 from textfix.catalog import Catalog
-from textfix.errors import PackErrors
 from textfix.kinds import repair as repair_kind
 from textfix.packs import load_pack
 from textfix.repair import lossy

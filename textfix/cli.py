@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .errors import PackError, PackErrors, TextfixError
+from .errors import PackErrors, TextfixError
 
 EXIT_ERROR = 2
 

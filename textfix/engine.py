@@ -13,7 +13,7 @@ pickles as its profile and options, so worker processes rebuild it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +24,7 @@ import regex
 from . import kinds as kind_registry
 from .catalog import Catalog
 from .errors import OptionError, PackError, PackErrors, TextfixError
-from .offsets import Edit, OffsetMap, Segment, apply_edits
+from .offsets import Edit, OffsetMap, apply_edits
 from .packs import Pack, load_pack
 from .protect import builtin_spans, drop_protected, merge, user_spans
 

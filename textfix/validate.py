@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import kinds
 from .catalog import builtin_rules_dir
-from .errors import PackError, PackErrors, TextfixError
+from .errors import PackError, PackErrors
 from .packs import PACK_SUFFIX, Pack, load_pack
 
 
@@ -68,4 +68,4 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[PackError], str]:
     return sorted(unique.values(), key=lambda e: (e.path, e.line, e.message)), summary
 
 
-__all__ = ["check_paths", "TextfixError"]
+__all__ = ["check_paths"]
