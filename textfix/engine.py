@@ -24,7 +24,7 @@ import regex
 from . import kinds as kind_registry
 from .catalog import Catalog
 from .errors import OptionError, PackError, PackErrors, TextfixError
-from .offsets import Edit, OffsetMap, apply_edits
+from .offsets import Edit, OffsetMap, apply_edits, splice
 from .packs import Pack, load_pack
 from .protect import builtin_spans, drop_protected, merge, user_spans
 
@@ -122,6 +122,7 @@ class Pipeline:
         self.options: Mapping[str, Any] = values
         self.stages = self._build_stages(profile_pack, catalog, values)
         self._keep_regex = tuple(regex.compile(p) for p in values["keep_regex"])
+        self._context = Context(self.options)
 
     def __reduce__(self):
         return (Pipeline._rebuild, (self.profile_ref, self._given))
@@ -205,28 +206,43 @@ class Pipeline:
 
         With ``reports`` (a list), no-op edits that carry a note are appended to it as
         (rule id, text, edit).
+
+        A stage with several rounds runs its rules again while one of them changed the
+        text, but a rule that found nothing to change is not run again on the same text
+        (rules are deterministic functions of the text). It is run again on text it
+        changed itself: a change can give a rule the context for another.
         """
-        ctx = Context(self.options)
+        ctx = self._context
         protected: list[tuple[int, int]] | None = None
+        version = 0  # counts the changes made so far: text identity without comparing strings
         for stage in self.stages:
+            settled: dict[int, int] = {}  # rule position -> the version it has nothing more to do on
             for _ in range(stage.rounds):
                 changed = False
-                for rule in stage.rules:
+                for position, rule in enumerate(stage.rules):
+                    if settled.get(position) == version:
+                        continue
                     edits = rule.edits(text, ctx)
-                    if not edits:
-                        continue
-                    if protected is None:
-                        protected = self._protected(text)
-                    edits = drop_protected(edits, protected)
-                    if reports is not None:
-                        reports.extend((rule.id, text, e) for e in edits if e.note and text[e.start : e.end] == e.after)
-                    edits = [e for e in edits if text[e.start : e.end] != e.after]
-                    if not edits:
-                        continue
-                    yield rule.id, text, edits
-                    text, _ = apply_edits(text, edits)
-                    protected = None
-                    changed = True
+                    whole = True
+                    if edits:
+                        if protected is None:
+                            protected = self._protected(text)
+                        if protected:
+                            proposed = len(edits)
+                            edits = drop_protected(edits, protected)
+                            whole = len(edits) == proposed
+                        if reports is not None:
+                            reports.extend((rule.id, text, e) for e in edits
+                                           if e.note and text[e.start : e.end] == e.after)
+                        edits = [e for e in edits if text[e.start : e.end] != e.after]
+                    if edits:
+                        yield rule.id, text, edits
+                        text = splice(text, edits)
+                        protected = None
+                        changed = True
+                        version += 1
+                    elif whole:
+                        settled[position] = version
                 if not changed:
                     break
         yield "", text, []

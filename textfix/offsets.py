@@ -35,6 +35,26 @@ class Segment(NamedTuple):
     out_end: int
 
 
+def splice(text: str, edits: Sequence[Edit]) -> str:
+    """Apply sorted, non-overlapping edits; the new text only (see :func:`apply_edits`).
+
+    >>> splice("a cat sat", [Edit(2, 5, "dog"), Edit(6, 9, "stood")])
+    'a dog stood'
+    """
+    parts: list[str] = []
+    pos = 0
+    for start, end, after, _ in edits:
+        if start < pos or end < start:
+            raise ValueError(f"edits overlap or are out of order at {start}:{end}")
+        parts.append(text[pos:start])
+        parts.append(after)
+        pos = end
+    if pos > len(text):
+        raise ValueError(f"edit out of range at {pos}")
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, list[Segment]]:
     """Apply sorted, non-overlapping edits; return the new text and its segments.
 

@@ -44,6 +44,8 @@ class DeleteRule(Rule):
         return (DeleteRule, (self.id, self.chars, self.note))
 
     def edits(self, text, ctx):
+        if len(self.chars) <= 8 and not hygiene.contains_any(text, self.chars):
+            return []
         return hygiene.find_deletable(text, self.pattern, self.note)
 
 

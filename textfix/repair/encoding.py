@@ -159,9 +159,9 @@ class FtfyEncoding(Rule):
             before = text[edit.start - offset : edit.end - offset]
             prev = text[edit.start - offset - 1] if edit.start > offset else ""
             if (len(before) == 3 and len(edit.after) == 1 and before[0] in _ACCENTED_LEADS
-                    and all(unicodedata.category(c)[0] in "PS" for c in before[1:])
+                    and unicodedata.name(edit.after, "").startswith(("CJK", "HANGUL", "YI "))
                     and prev.isalpha() and prev.isascii()
-                    and unicodedata.name(edit.after, "").startswith(("CJK", "HANGUL", "YI "))):
+                    and all(unicodedata.category(c)[0] in "PS" for c in before[1:])):
                 continue
             kept.append(edit)
         return kept

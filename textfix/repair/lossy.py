@@ -150,10 +150,22 @@ class LossyRule(Rule):
         parts = group("site", [s for s in literals if len(s) >= 3])
         if self.decode_complete:
             second = "".join(re.escape(c) for c, b in CONTINUATION.items() if 0x80 <= b <= 0x86)
-            parts.append(f"(?P<complete>â[{second}][{cont}])")
+            complete = f"â[{second}][{cont}]"
+            parts.append(f"(?P<complete>{complete})")
         parts += group("site2", [s for s in literals if len(s) < 3])
-        # Only lost-byte sites start the work: a text without one costs one scan.
-        self.site_pattern = re.compile("|".join(parts))
+        # Only lost-byte sites, or complete sequences touching correct punctuation, start the
+        # work: a text with neither costs a scan or two. Both patterns find a superset of what
+        # the token pass below accepts (a short site followed by a continuation character is
+        # intact mojibake unless it is a misrepair).
+        short = [s for s in literals if len(s) < 3]
+        lost = [re.escape(s) for s in literals if len(s) >= 3 or s in self.misrepairs]
+        intact = "|".join(re.escape(s) for s in short if s not in self.misrepairs)
+        if intact:
+            lost.append(f"(?:{intact})(?![{cont}])")
+        self.lost_pattern = re.compile("|".join(lost)) if lost else None
+        self.touching_pattern = None
+        if self.decode_complete:
+            self.touching_pattern = re.compile(f"(?<=[\u2010-\u205e]){complete}|{complete}(?=[\u2010-\u205e])")
         parts.append("(?P<open>[“„]|â€œ|â€ž|â€\x9c)")
         parts.append("(?P<close>”|â€\x9d)")
         parts.append('(?P<straight>")')
@@ -162,10 +174,13 @@ class LossyRule(Rule):
 
     # -- scanning -------------------------------------------------------------------------
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        if not any(t in text for t in self.triggers) or not self.site_pattern.search(text):
+        if not any(t in text for t in self.triggers):
+            return []
+        if not (self.lost_pattern is not None and self.lost_pattern.search(text)
+                or self.touching_pattern is not None and self.touching_pattern.search(text)):
             return []
         tokens = []  # (kind, start, end, decoded character for complete sequences)
-        has_site = False
+        has_site = lost = False
         for m in self.pattern.finditer(text):
             kind, start, end = m.lastgroup, m.start(), m.end()
             char = None
@@ -187,9 +202,15 @@ class LossyRule(Rule):
             elif kind == "site" and m.group() in self.misrepairs and _between_mojibake(text, start, end):
                 continue  # a complete sequence inside a run of double mojibake (`Ãšâ€\xa0Ã™`)
             has_site = has_site or kind in ("site", "complete")
+            lost = lost or kind == "site"
             tokens.append((kind, start, end, char))
         if not has_site:
             return []
+        if not lost:
+            # Complete sequences only (ordinary mojibake, which ftfy decodes): no quotation
+            # evidence is needed, only whether one touches correct punctuation.
+            return [Edit(start, end, char, _NEXT_TO_CORRECT) for kind, start, end, char in tokens
+                    if kind == "complete" and _next_to_correct(text, start, end)]
         # For each token, whether the next quotation mark in its paragraph is a closing one.
         # And whether another lost-byte site comes before that next quotation mark.
         close_ahead = [False] * len(tokens)
@@ -227,7 +248,7 @@ class LossyRule(Rule):
             if kind == "complete":
                 # Elsewhere ftfy decodes it with its run; it still counts as a quotation mark.
                 if _next_to_correct(text, start, end):
-                    edits.append(Edit(start, end, char, "lossy: complete sequence next to correct punctuation"))
+                    edits.append(Edit(start, end, char, _NEXT_TO_CORRECT))
             quote = _quote_kind(kind, char)
             if quote == "open":
                 stack.append(("“", start, _opens_well(text, start, end)))
@@ -373,6 +394,9 @@ LEADS = frozenset(bytes([b]).decode("cp1252") for b in range(0xC2, 0xF5))
 
 def _correct_punct(ch: str) -> bool:
     return "\u2010" <= ch <= "\u205e"
+
+
+_NEXT_TO_CORRECT = "lossy: complete sequence next to correct punctuation"
 
 
 def _next_to_correct(text: str, start: int, end: int) -> bool:

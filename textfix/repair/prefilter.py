@@ -40,13 +40,20 @@ def _pattern() -> re.Pattern[str]:
     lead3_a0 = _chars(codecs, [0xE2, 0xE3, 0xF0])  # a space where 0xA0 was, after these leads
     lead34 = _chars(codecs, range(0xE0, 0xF5))
     cont = _chars(codecs, range(0x80, 0xC0)) + "\x1a\ufffd"
+    # Every alternative starts with one of these characters. Written as this class followed by
+    # the alternatives (each checking its own first character with a lookbehind), the pattern
+    # starts with a character class, which ``re`` skips to in C instead of trying every
+    # alternative at every position: the same matches, several times faster on clean text.
+    first = f"\\x80-\\x9f{lead}"
     return re.compile(
-        "[\x80-\x9f]"
-        f"|[{lead}][{cont}]"
-        f"|[{lead2_a0}] "
-        f"|[{lead2_lossy}]\\?"
-        f"|[{lead3_a0}] [{cont}]"
-        f"|[{lead34}]\\?[{cont}]"
+        f"[{first}](?:"
+        "(?<=[\\x80-\\x9f])"
+        f"|(?<=[{lead}])[{cont}]"
+        f"|(?<=[{lead2_a0}]) "
+        f"|(?<=[{lead2_lossy}])\\?"
+        f"|(?<=[{lead3_a0}]) [{cont}]"
+        f"|(?<=[{lead34}])\\?[{cont}]"
+        ")"
     )
 
 
