@@ -198,3 +198,18 @@ def test_pipeline_pickles_and_rule_keeps_no_state():
     assert clone.fix("the color") == "the colour"
     (rule,) = [r for r in pipeline.rules if r.id.startswith("spelling")]
     assert pickle.loads(pickle.dumps(rule)).edits("the color", None) == rule.edits("the color", None)
+
+
+# Text built from the characters that decide where a token starts and ends.
+_TOKEN_TEXT = st.lists(st.sampled_from(list("ab_9é٣ '’-.\u00a0") + ["ab", "b-a", "a’b"]), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(text=_TOKEN_TEXT, data=st.data())
+def test_token_starts_finds_exactly_the_tokens(text, data):
+    """token_starts (str.find + boundary checks) agrees with tokenizing the whole text."""
+    from textfix.spelling import TOKEN, token_starts
+
+    tokens = [m.group() for m in TOKEN.finditer(text)]
+    token = data.draw(st.sampled_from(tokens)) if tokens else "ab"
+    assert token_starts(text, token) == [m.start() for m in TOKEN.finditer(text) if m.group() == token]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from itertools import accumulate, compress
+from itertools import filterfalse
 
 from ..offsets import Edit
 
@@ -80,28 +80,32 @@ class SpellingRule:
                 for part in re.split(r"['’-]", word):
                     index.setdefault(part.lower(), []).append((words, k, upper))
                 index.setdefault(word.lower(), []).append((words, k, upper))
-        self.phrase_index = index
+        # The same entries keyed by the exact strings that reach them: every substring of a
+        # phrase word (as written or in capitals) whose lower case is one of the keys above.
+        # A token looks up only the phrase forms it occurs in, as written.
+        exact: dict[str, set[tuple[tuple[str, ...], int]]] = {}
+        for key, entries in index.items():
+            for words, k, upper in entries:
+                for form in (words, upper):
+                    word = form[k]
+                    for i in range(len(word)):
+                        for j in range(i + 1, len(word) + 1):
+                            if word[i:j].lower() == key:
+                                exact.setdefault(word[i:j], set()).add((form, k))
+        self.phrase_forms = {token: tuple(sorted(forms)) for token, forms in exact.items()}
 
     def __repr__(self) -> str:
         return f"<SpellingRule {self.id}: {len(self.mapping)} forms>"
 
     # -- protection -----------------------------------------------------------------------
     def _in_phrase(self, text: str, start: int, end: int, token: str) -> bool:
-        candidates = self.phrase_index.get(token.lower())
-        if not candidates:
-            return False
         # The word of the phrase may be a hyphenated or possessive token holding this one.
-        for words, k, upper in candidates:
-            for form in (words, upper):
-                word = form[k]
-                offset = word.find(token)
-                if offset < 0:
-                    continue
-                a, b = start - offset, start - offset + len(word)
-                if a < 0 or text[a:b] != word:
-                    continue
-                if _matches_around(text, a, b, form, k):
-                    return True
+        for form, k in self.phrase_forms.get(token, ()):
+            word = form[k]
+            a = start - word.find(token)
+            b = a + len(word)
+            if a >= 0 and text[a:b] == word and _matches_around(text, a, b, form, k):
+                return True
         return False
 
     def _is_name(self, text: str, start: int, end: int) -> bool:
@@ -142,7 +146,7 @@ class SpellingRule:
         if found is None:
             return False
         replacement, kind, note, suffix = found
-        if self.phrase_index and self._in_phrase(text, start, end, token):
+        if self.phrase_forms and self._in_phrase(text, start, end, token):
             return True
         if kind == TITLE and (token[: len(token) - len(suffix)] in self.names or self._is_name(text, start, end)):
             return True
@@ -153,23 +157,21 @@ class SpellingRule:
         return True
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        # One tokenizing pass at C speed: [gap, token, gap, token, ..., gap]. Candidates are the
-        # distinct tokens the table knows, plus those with an apostrophe or hyphen (possessives,
-        # compounds) whose first piece it knows; most texts stop here.
-        parts = SPLIT.split(text)
-        tokens = parts[1::2]
-        distinct = set(tokens)
+        # One tokenizing pass at C speed, kept as a set: the candidates are the distinct tokens
+        # the table knows, plus those with an apostrophe or hyphen (possessives, compounds; the
+        # few tokens that are not all letters and digits) whose first piece it knows. Most
+        # texts stop here; the rest look up where their few candidates stand.
+        distinct = set(TOKEN.findall(text))
         candidates = distinct & self.table.keys()
         pieces = self.pieces
-        candidates.update(t for t in distinct if ("'" in t or "’" in t or "-" in t)
-                          and not pieces.isdisjoint(PIECE.findall(t)))
+        candidates.update(t for t in filterfalse(str.isalnum, distinct)
+                          if not pieces.isdisjoint(PIECE.findall(t)))
         if not candidates:
             return []
-        ends = list(accumulate(map(len, parts)))
+        found = sorted((start, token) for token in candidates for start in token_starts(text, token))
         out: list[Edit] = []
-        for index in compress(range(1, len(parts), 2), map(candidates.__contains__, tokens)):
-            token = parts[index]
-            start, end = ends[index - 1], ends[index]
+        for start, token in found:
+            end = start + len(token)
             if self._word_edit(text, start, end, token, out) or "-" not in token:
                 continue
             # A hyphenated compound: each part on its own (labour-intensive, co-operate).
@@ -179,6 +181,42 @@ class SpellingRule:
                     self._word_edit(text, pos, pos + len(part), part, out)
                 pos += len(part) + 1
         return out
+
+
+def _word_char(ch: str) -> bool:
+    """What ``\\w`` matches: letters, digits and numerals of every script, and the underscore."""
+    return ch.isalnum() or ch == "_"
+
+
+def token_starts(text: str, token: str) -> list[int]:
+    """Where ``token`` stands in ``text`` as a whole token of :data:`TOKEN`.
+
+    The same spans as ``[m.start() for m in TOKEN.finditer(text) if m.group() == token]``
+    (a property test checks it), found with ``str.find`` for one token instead of
+    tokenizing the whole text: a token is not glued to a word character, nor to an
+    apostrophe or hyphen that joins it to one.
+
+    >>> token_starts("labour, labour-intensive, the labour’s", "labour")
+    [0]
+    >>> token_starts("labour’s labour's", "labour’s")
+    [0]
+    """
+    starts = []
+    size = len(text)
+    n = len(token)
+    pos = text.find(token)
+    while pos >= 0:
+        end = pos + n
+        if not (pos > 0 and (_word_char(text[pos - 1])
+                             or text[pos - 1] in _JOINERS and pos > 1 and _word_char(text[pos - 2]))
+                or end < size and (_word_char(text[end])
+                                   or text[end] in _JOINERS and end + 1 < size and _word_char(text[end + 1]))):
+            starts.append(pos)
+        pos = text.find(token, pos + 1)
+    return starts
+
+
+_JOINERS = frozenset("'’-")
 
 
 def _starts_sentence(text: str, start: int) -> bool:
