@@ -123,6 +123,7 @@ class Pipeline:
         self.stages = self._build_stages(profile_pack, catalog, values)
         self._keep_regex = tuple(regex.compile(p) for p in values["keep_regex"])
         self._context = Context(self.options)
+        self._keep = self.options["keep"]
 
     def __reduce__(self):
         return (Pipeline._rebuild, (self.profile_ref, self._given))
@@ -191,15 +192,25 @@ class Pipeline:
         return tuple(stages)
 
     @property
+    def stages(self) -> tuple[Stage, ...]:
+        return self._stages
+
+    @stages.setter
+    def stages(self, stages: tuple[Stage, ...]) -> None:
+        self._stages = stages
+        # What _steps runs: per stage, its rules as (id, bound edits method), and its rounds.
+        self._plan = tuple((tuple((rule.id, rule.edits) for rule in stage.rules), stage.rounds) for stage in stages)
+
+    @property
     def rules(self) -> list[kind_registry.Rule]:
         return [rule for stage in self.stages for rule in stage.rules]
 
     # -- running --------------------------------------------------------------------------
     def _protected(self, text: str) -> list[tuple[int, int]]:
         spans = builtin_spans(text)
-        if self.options["keep"] or self._keep_regex:
-            spans.extend(user_spans(text, self.options["keep"], self._keep_regex))
-        return merge(spans)
+        if self._keep or self._keep_regex:
+            spans.extend(user_spans(text, self._keep, self._keep_regex))
+        return merge(spans) if len(spans) > 1 else spans
 
     def _steps(self, text: str, reports: list | None = None) -> Iterator[tuple[str, str, list[Edit]]]:
         """Run every rule; yield (rule id, text before, applied edits) for each that changed the text.
@@ -215,14 +226,15 @@ class Pipeline:
         ctx = self._context
         protected: list[tuple[int, int]] | None = None
         version = 0  # counts the changes made so far: text identity without comparing strings
-        for stage in self.stages:
-            settled: dict[int, int] = {}  # rule position -> the version it has nothing more to do on
-            for _ in range(stage.rounds):
+        for rules, rounds in self._plan:
+            # Rule position -> the version it has nothing more to do on (several rounds only).
+            settled = [-1] * len(rules) if rounds > 1 else None
+            for _ in range(rounds):
                 changed = False
-                for position, rule in enumerate(stage.rules):
-                    if settled.get(position) == version:
+                for position, (rule_id, find) in enumerate(rules):
+                    if settled is not None and settled[position] == version:
                         continue
-                    edits = rule.edits(text, ctx)
+                    edits = find(text, ctx)
                     whole = True
                     if edits:
                         if protected is None:
@@ -232,16 +244,16 @@ class Pipeline:
                             edits = drop_protected(edits, protected)
                             whole = len(edits) == proposed
                         if reports is not None:
-                            reports.extend((rule.id, text, e) for e in edits
+                            reports.extend((rule_id, text, e) for e in edits
                                            if e.note and text[e.start : e.end] == e.after)
                         edits = [e for e in edits if text[e.start : e.end] != e.after]
                     if edits:
-                        yield rule.id, text, edits
+                        yield rule_id, text, edits
                         text = splice(text, edits)
                         protected = None
                         changed = True
                         version += 1
-                    elif whole:
+                    elif whole and settled is not None:
                         settled[position] = version
                 if not changed:
                     break
