@@ -19,8 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from . import kinds as kind_registry
 from .catalog import Catalog
 from .errors import OptionError, PackError, PackErrors, TextfixError
@@ -81,6 +79,19 @@ class Stage:
     rounds: int
 
 
+def _compile_user_regexes(patterns: Iterable[str]) -> tuple:
+    """The user's ``keep_regex`` patterns, compiled with ``regex`` (it can time out a runaway match).
+
+    ``regex`` is imported only when a pattern is given: it costs more than the rest of textfix to import.
+    """
+    patterns = tuple(patterns)
+    if not patterns:
+        return ()
+    import regex
+
+    return tuple(regex.compile(p) for p in patterns)
+
+
 def _freeze(value: Any) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         return tuple(_freeze(v) for v in value)
@@ -121,7 +132,7 @@ class Pipeline:
             catalog = Catalog([*given.get("packs", ()), *extra_paths])
         self.options: Mapping[str, Any] = values
         self.stages = self._build_stages(profile_pack, catalog, values)
-        self._keep_regex = tuple(regex.compile(p) for p in values["keep_regex"])
+        self._keep_regex = _compile_user_regexes(values["keep_regex"])
         self._context = Context(self.options)
         self._keep = self.options["keep"]
 
