@@ -205,11 +205,25 @@ _TOKEN_TEXT = st.lists(st.sampled_from(list("ab_9é٣ '’-.\u00a0") + ["ab", "b
 
 
 @SETTINGS
-@given(text=_TOKEN_TEXT, data=st.data())
-def test_token_starts_finds_exactly_the_tokens(text, data):
-    """token_starts (str.find + boundary checks) agrees with tokenizing the whole text."""
-    from textfix.spelling import TOKEN, token_starts
+@given(text=_TOKEN_TEXT)
+def test_token_start_agrees_with_tokenizing(text):
+    """token_start (a walk to the left) finds the start of the token holding each word character."""
+    from textfix.spelling import TOKEN, token_start
 
-    tokens = [m.group() for m in TOKEN.finditer(text)]
-    token = data.draw(st.sampled_from(tokens)) if tokens else "ab"
-    assert token_starts(text, token) == [m.start() for m in TOKEN.finditer(text) if m.group() == token]
+    for m in TOKEN.finditer(text):
+        for i in range(m.start(), m.end()):
+            if text[i] not in "'’-":
+                assert token_start(text, i) == m.start()
+
+
+@SETTINGS
+@given(text=st.one_of(_mixed("en-US"), sentences(_variants("en-US")), _TOKEN_TEXT))
+def test_candidates_are_the_known_tokens(text):
+    """The Aho–Corasick candidates are exactly the tokens the table knows (or compounds with a known piece)."""
+    from textfix.spelling import PIECE, TOKEN
+
+    (rule,) = [r for r in textfix.get_pipeline("default").rules if r.id.startswith("spelling")]
+    expected = [(m.start(), m.group()) for m in TOKEN.finditer(text)
+                if m.group() in rule.table or not m.group().isalnum()
+                and not rule.pieces.isdisjoint(PIECE.findall(m.group()))]
+    assert rule.candidates(text) == expected

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from itertools import filterfalse
+
+import ahocorasick
 
 from ..offsets import Edit
 
@@ -71,6 +72,14 @@ class SpellingRule:
         self.table = table
         # The first \w+ piece of every token the table knows: a text with none of them has no candidate.
         self.pieces = frozenset(PIECE.match(token).group() for token in table if PIECE.match(token))
+        # Every table token and piece that a token of the text can be or hold, for one
+        # Aho–Corasick pass over the text (see candidates).
+        words = sorted(w for w in table.keys() | self.pieces if TOKEN.fullmatch(w))
+        self._finder = ahocorasick.Automaton() if words else None
+        for word in words:
+            self._finder.add_word(word, len(word))
+        if words:
+            self._finder.make_automaton()
         # word (lower case) -> [(phrase words, index of the word, phrase words in capitals)]
         index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
         for phrase in self.phrases:
@@ -157,20 +166,8 @@ class SpellingRule:
         return True
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        # One tokenizing pass at C speed, kept as a set: the candidates are the distinct tokens
-        # the table knows, plus those with an apostrophe or hyphen (possessives, compounds; the
-        # few tokens that are not all letters and digits) whose first piece it knows. Most
-        # texts stop here; the rest look up where their few candidates stand.
-        distinct = set(TOKEN.findall(text))
-        candidates = distinct & self.table.keys()
-        pieces = self.pieces
-        candidates.update(t for t in filterfalse(str.isalnum, distinct)
-                          if not pieces.isdisjoint(PIECE.findall(t)))
-        if not candidates:
-            return []
-        found = sorted((start, token) for token in candidates for start in token_starts(text, token))
         out: list[Edit] = []
-        for start, token in found:
+        for start, token in self.candidates(text):
             end = start + len(token)
             if self._word_edit(text, start, end, token, out) or "-" not in token:
                 continue
@@ -182,38 +179,51 @@ class SpellingRule:
                 pos += len(part) + 1
         return out
 
+    def candidates(self, text: str) -> list[tuple[int, str]]:
+        """(start, token) of every token of :data:`TOKEN` the table may know, in text order.
+
+        A candidate is a token the table knows, or one with an apostrophe or hyphen
+        (a possessive, a compound) with a piece the table knows. Each holds a table
+        token or a piece, so one Aho–Corasick pass over the text (in C) finds a
+        place inside each; the token around it is then read and checked. Most
+        texts have no such place and stop after that one pass.
+        """
+        if self._finder is None:
+            return []
+        found: dict[int, str] = {}
+        table, pieces = self.table, self.pieces
+        for last, _ in self._finder.iter(text):  # the index of each hit's last character
+            start = token_start(text, last)
+            if start in found:
+                continue
+            token = TOKEN.match(text, start).group()
+            if token in table or (not token.isalnum() and not pieces.isdisjoint(PIECE.findall(token))):
+                found[start] = token
+        return sorted(found.items())
+
 
 def _word_char(ch: str) -> bool:
     """What ``\\w`` matches: letters, digits and numerals of every script, and the underscore."""
     return ch.isalnum() or ch == "_"
 
 
-def token_starts(text: str, token: str) -> list[int]:
-    """Where ``token`` stands in ``text`` as a whole token of :data:`TOKEN`.
+def token_start(text: str, i: int) -> int:
+    """Where the token of :data:`TOKEN` holding the word character ``text[i]`` starts.
 
-    The same spans as ``[m.start() for m in TOKEN.finditer(text) if m.group() == token]``
-    (a property test checks it), found with ``str.find`` for one token instead of
-    tokenizing the whole text: a token is not glued to a word character, nor to an
-    apostrophe or hyphen that joins it to one.
+    Word characters, and apostrophes or hyphens joining two of them, belong to it
+    (a property test checks this against tokenizing the whole text).
 
-    >>> token_starts("labour, labour-intensive, the labour’s", "labour")
-    [0]
-    >>> token_starts("labour’s labour's", "labour’s")
-    [0]
+    >>> token_start("the labour-intensive work", 14), token_start("it’s", 3), token_start("a--b", 3)
+    (4, 0, 3)
     """
-    starts = []
-    size = len(text)
-    n = len(token)
-    pos = text.find(token)
-    while pos >= 0:
-        end = pos + n
-        if not (pos > 0 and (_word_char(text[pos - 1])
-                             or text[pos - 1] in _JOINERS and pos > 1 and _word_char(text[pos - 2]))
-                or end < size and (_word_char(text[end])
-                                   or text[end] in _JOINERS and end + 1 < size and _word_char(text[end + 1]))):
-            starts.append(pos)
-        pos = text.find(token, pos + 1)
-    return starts
+    a = i
+    while a > 0:
+        ch = text[a - 1]
+        if _word_char(ch) or ch in _JOINERS and a > 1 and _word_char(text[a - 2]) and _word_char(text[a]):
+            a -= 1
+        else:
+            break
+    return a
 
 
 _JOINERS = frozenset("'’-")
