@@ -4,7 +4,7 @@
 
 Three matchers find every variant of the en-US pack in the same text, one core:
 
-- ``tokenize+dict``: textfix's SpellingRule (one ``\\w+`` pass, one dict lookup per word,
+- ``tokenize+dict``: textfix's SpellingRule (one Aho–Corasick pass, one dict lookup per candidate,
   with case forms, possessives, proper-noun protection and reports);
 - ``re alternation``: one ``re`` pattern ``\\b(?:v1|v2|...)\\b`` over every case form, longest first;
 - ``regex \\L<list>``: the ``regex`` module's named list ``\\b\\L<words>\\b``.
