@@ -9,6 +9,21 @@ The text is folded the same way by :func:`~textfix.names.fold.fold_text`
 text this is about 100 times faster than one regular expression per entry
 (``benchmarks/names_speed.py``).
 
+Speed: folding a whole text costs more than scanning it, and a pattern that
+starts with a lookbehind is tried at every position. So the usual scan
+(:meth:`Matcher._view_matches`) runs on an ASCII *view* of the text, one
+byte per character (``encode("ascii", "replace")``, then a table lowering
+A-Z and turning every other character into a space), with a pattern that
+starts with a literal space, which ``re`` finds in C. The view can only see
+more names than fold_text's text, never fewer, as long as the text has no
+letter that folds to an ASCII letter (accented Latin, ``İ``, the Kelvin
+sign ...): each name found is checked against the text (its characters fold to
+its key, its neighbours do not run on), and a text where a check fails, or
+with such a letter, takes the folded path instead. Per match, what a matched
+spelling becomes is remembered (it depends on the spelling alone, bar two
+rare cases that read the context), so the usual match, a canonical as
+written or a common variant, costs a dictionary lookup.
+
 Then, per match:
 
 - a full form is rewritten to its entry's canonical, adapted to the text:
@@ -34,7 +49,7 @@ import re
 from dataclasses import dataclass
 
 from ..offsets import Edit, apply_edits
-from .fold import SEPARATORS, WHITESPACE_SEPARATORS, fold_text, fold_word, is_mark, key
+from .fold import _LATIN_RANGES, SEPARATORS, WHITESPACE_SEPARATORS, fold_text, fold_word, is_mark, key
 from .model import Names
 
 # Scripts written without spaces between words: a Latin name next to them is still a word.
@@ -47,6 +62,25 @@ _SENTENCE_END = ".!?…\n\r"
 _OPENERS = " \t\u00a0\u202f\"“‘'«(["
 _SPLIT_KEEP = re.compile("([" + re.escape(SEPARATORS) + "]+)")
 MAX_ROUNDS = 4
+
+# The view of a text: text.encode("ascii", "replace") (one byte per character, "?" beyond
+# ASCII) translated by this table: A-Z lowered, other ASCII word characters kept, anything else
+# a space. fold_text keeps ASCII word characters (lowered) and makes no other character one.
+_VIEW = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
+              for c in range(256))
+_VIEW_KEY = re.compile("[0-9_a-z]+(?: [0-9_a-z]+)*")  # keys the view can see
+# Characters beyond ASCII that fold_text may turn into ASCII letters: the accented Latin letters
+# it translates (İ among them), the Kelvin sign (lower case: k) and the Angstrom sign (lower case:
+# å). tests/test_names_fast.py checks this against every character.
+_FOLDS_TO_ASCII = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LATIN_RANGES) + "\u212a\u212b]")
+# A character of fold_text's text after which (or before which) a name cannot start (or end).
+_STOPS = re.compile(rf"[^\W{_UNSPACED}]")
+_MEMO_SIZE = 4096  # distinct spellings (or characters) remembered; cleared when full
+_CONTEXT = object()  # what a match becomes depends on its context, not just its spelling
+_NOT_A_KEY = ("not a key",)  # a spelling whose folded form is no key
+_FIRST_MARK = "\u0300"  # no combining mark comes before U+0300
+_OK, _MARK, _STOP = 1, 2, 3  # what a character beyond ASCII is next to a name (see _edge)
+_EDGES: dict[str, int] = {}
 
 FULL, SHORT, KEEP = "full", "short", "keep"
 
@@ -104,38 +138,117 @@ class Matcher:
         keys = sorted(k for k in table if k)
         # Run on fold_text(text): lower case, accents off, same length, so spans carry over.
         self.pattern = re.compile(_BEFORE + "(?:" + _trie_regex(keys) + ")" + _AFTER) if keys else None
+        # Run on " " + the view of a text (see _view_matches): the space before a name, then the name.
+        self.view_pattern = None
+        if keys and all(_VIEW_KEY.fullmatch(k) for k in keys):
+            self.view_pattern = re.compile((" (?:" + _trie_regex(keys) + ")(?![0-9_a-z])").encode("ascii"))
         self.unstable = _unstable(keys, {key(e.canonical) for e in names.entries})
+        self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
+        self._grows: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}  # written -> self.unstable
 
     # -- one scan -------------------------------------------------------------------------------
     def scan(self, text: str) -> list[Edit]:
         return self._scan(text)[0]
 
-    def _scan(self, text: str) -> tuple[list[Edit], bool]:
-        """The edits of one scan, and whether the text holds surnames a neighbour's case can decide."""
-        if self.pattern is None:
-            return [], False
-        fulls: list[tuple[int, int, Target]] = []
-        shorts: list[tuple[int, int, Target]] = []
-        present: set[int] = set()
-        table = self.table
+    def _matches(self, text: str) -> list[tuple[int, int, tuple]]:
+        """(start, end, what it is) for each match of ``self.pattern`` in ``fold_text(text)``, in order,
+        without those a combining mark continues; what it is: see :meth:`_look_up`."""
+        if self.view_pattern is not None:
+            found = self._view_matches(text)
+            if found is not None:
+                return found
+        seen = self._seen
         n = len(text)
+        found = []
         for m in self.pattern.finditer(fold_text(text)):
             start, end = m.span()
             if end < n and is_mark(text[end]):
                 continue  # the word goes on with a combining mark
-            target = table.get(m.group())  # the folded text of a match is its key
-            if target is None:
-                continue
-            if target.what == FULL:
-                present.add(target.entity)
-                fulls.append((start, end, target))
-            elif target.what == SHORT:
-                shorts.append((start, end, target))
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
+            if what is not _NOT_A_KEY:
+                found.append((start, end, what))
+        return found
+
+    def _view_matches(self, text: str) -> list[tuple[int, int, tuple]] | None:
+        """What :meth:`_matches` returns, found on the view of ``text``; None if the view cannot tell.
+
+        The view (see ``_VIEW``) has a space wherever fold_text's text has a character that is no
+        ASCII word character, so every name of fold_text's text stands in the view, between
+        spaces, unless the text holds a letter fold_text turns into an ASCII letter (then None).
+        The view may show more: a name across a character that is no separator ("Kim,Jong"), or
+        next to a letter beyond ASCII. So each name found is checked: its spelling must fold to a
+        key, and a neighbour beyond ASCII must let a name stop there. If every name found passes,
+        the view found exactly fold_text's names: the first name of fold_text's text is also the
+        view's first (the view tries every position fold_text's pattern can match at, and a
+        checked name is one fold_text's pattern matches), and so on from its end. Otherwise None.
+        """
+        if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+            return None
+        view = (" " + text).encode("ascii", "replace").translate(_VIEW)
+        seen = self._seen
+        n = len(text)
+        found = []
+        for m in self.view_pattern.finditer(view):
+            start, end = m.span()  # view[start] is the space before the name: text[start - 1]
+            end -= 1
+            if start and text[start - 1] >= "\x80":
+                if (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
+                    return None
+            if end < n and text[end] >= "\x80":
+                edge = _EDGES.get(text[end]) or _edge(text[end])
+                if edge == _STOP:
+                    return None
+                if edge == _MARK:
+                    continue  # the word goes on with a combining mark
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
+            if what is _NOT_A_KEY:
+                return None
+            found.append((start, end, what))
+        return found
+
+    def _look_up(self, matched: str) -> tuple:
+        """What a matched spelling is, remembered: (FULL, entity, rendering, canonical, unstable),
+        (SHORT, target), (KEEP,) or ``_NOT_A_KEY`` when its folded form is no key.
+
+        The rendering is what :meth:`render` returns wherever the spelling stands, or ``_CONTEXT``
+        when that depends on the text around it (a short all-capitals word, a canonical in lower
+        case at the start of a sentence); ``unstable`` is ``self.unstable``'s entry for it.
+        """
+        target = self.table.get(fold_text(matched))  # fold_text of a match is its key
+        if target is None:
+            what: tuple = _NOT_A_KEY
+        elif target.what == FULL:
+            rendering = _render(target.canonical, matched)
+            grows = self.unstable.get(key(rendering)) if isinstance(rendering, str) else None
+            what = (FULL, target.entity, rendering, target.canonical, grows)
+        elif target.what == SHORT:
+            what = (SHORT, target)
+        else:
+            what = (KEEP,)
+        if len(self._seen) >= _MEMO_SIZE:
+            self._seen.clear()
+        self._seen[matched] = what
+        return what
+
+    def _scan(self, text: str) -> tuple[list[Edit], bool]:
+        """The edits of one scan, and whether the text holds surnames a neighbour's case can decide."""
+        if self.pattern is None:
+            return [], False
         edits: list[Edit] = []
-        for start, end, target in fulls:
-            after = self.render(target.canonical, text, start, end)
-            if after is not None:
-                edits.append(Edit(start, end, after, "name"))
+        shorts: list[tuple[int, int, Target]] = []
+        present: set[int] = set()
+        for start, end, what in self._matches(text):
+            if what[0] is FULL:
+                present.add(what[1])
+                after = what[2]
+                if after is _CONTEXT:
+                    after = self.render(what[3], text, start, end)
+                if after is not None:
+                    edits.append(Edit(start, end, after, "name"))
+            elif what[0] is SHORT:
+                shorts.append((start, end, what[1]))
         if shorts and present:
             for start, end, target in shorts:
                 chosen = {short for entity, short in target.shorts if entity in present}
@@ -157,14 +270,20 @@ class Matcher:
 
     def edits(self, text: str) -> list[Edit]:
         """Edits whose result a further scan would not change."""
+        if self.view_pattern is not None:
+            edits = self._quick_edits(text)
+            if edits is not None:
+                return edits
         edits, surnames = self._scan(text)
+        if not edits:
+            return edits
         changes = [e for e in edits if text[e.start : e.end] != e.after]
         if not changes:
             return edits
         # A second scan can only differ where a new canonical runs into a longer name (known at
         # build time), where two rewrites touch, or where a surname's neighbour changed the case
         # of its first or last letter.
-        adjacent = any(b.start - a.end <= 1 for a, b in zip(changes, changes[1:]))
+        adjacent = len(changes) > 1 and any(b.start - a.end <= 1 for a, b in zip(changes, changes[1:]))
         if not adjacent and not any(self._may_grow(text, e) for e in changes) and not (surnames and any(
                 _case(e.after[0]) != _case(text[e.start]) or _case(e.after[-1]) != _case(text[e.end - 1])
                 for e in changes)):
@@ -188,42 +307,83 @@ class Matcher:
             b += 1
         return [Edit(a, len(text) - b, current[a : len(current) - b], "name")]
 
+    def _quick_edits(self, text: str) -> list[Edit] | None:
+        """What :meth:`edits` returns, in one pass over the view, for the usual text; None otherwise.
+
+        The usual text: the view can tell its names (see :meth:`_view_matches`, whose checks this
+        repeats inline), it names no surname, and no rewrite touches another or could join its
+        neighbours into a longer name. Then the edits are the full names' renderings in order and
+        a second scan would find nothing more to do, as :meth:`edits` would conclude.
+        """
+        if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+            return None
+        view = (" " + text).encode("ascii", "replace").translate(_VIEW)
+        seen = self._seen
+        n = len(text)
+        edits: list[Edit] = []
+        last = -2  # where the previous rewrite ends
+        for m in self.view_pattern.finditer(view):
+            start, end = m.span()  # view[start] is the space before the name: text[start - 1]
+            end -= 1
+            if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
+                return None
+            if end < n and text[end] >= "\x80":
+                edge = _EDGES.get(text[end]) or _edge(text[end])
+                if edge == _STOP:
+                    return None
+                if edge == _MARK:
+                    continue  # the word goes on with a combining mark
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
+            if what[0] is not FULL:
+                if what[0] is KEEP:
+                    continue
+                return None  # a surname, or a spelling that folds to no key
+            after = what[2]
+            if after is None:
+                continue
+            grows = what[4]
+            if after is _CONTEXT:
+                after = self.render(what[3], text, start, end)
+                if after is None:
+                    continue
+                grows = self._unstable_entry(after)
+            if start - last <= 1:
+                return None  # touches the previous rewrite
+            if grows is not None:
+                before, following = _neighbour_words(text, start, end)
+                if following in grows[0] or before in grows[1]:
+                    return None
+            last = end
+            edits.append(Edit._make((start, end, after, "name")))
+        return edits
+
     # -- helpers --------------------------------------------------------------------------------
     def _may_grow(self, text: str, edit: Edit) -> bool:
         """Whether the canonical written by ``edit`` could join its neighbours into a longer name."""
-        words = self.unstable.get(key(edit.after))
+        words = self._unstable_entry(edit.after)
         if words is None:
             return False
         before, after = _neighbour_words(text, edit.start, edit.end)
         return after in words[0] or before in words[1]
 
+    def _unstable_entry(self, written: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        """``self.unstable``'s entry for a written canonical, remembered."""
+        try:
+            return self._grows[written]
+        except KeyError:
+            if len(self._grows) >= _MEMO_SIZE:
+                self._grows.clear()
+            words = self._grows[written] = self.unstable.get(key(written))
+            return words
+
     def render(self, canonical: str, text: str, start: int, end: int) -> str | None:
         """The canonical as it should stand in place of ``text[start:end]``, or None to leave it."""
         matched = text[start:end]
-        if matched == canonical:
-            return None
-        if not any(ch.isupper() for ch in matched):
-            return None  # no capital letter: a common word or an identifier, not this name
-        if not any(ch.islower() for ch in matched):
-            letters = sum(ch.isalpha() for ch in matched)
-            if letters < 2:
-                return None
-            if letters <= 4 and len(key(matched).split()) == 1 and not self._caps_context(text, start, end):
-                return None  # a short all-capitals word alone is more likely an acronym
-            out = canonical.upper()
-        else:
-            out = canonical
-            if out[:1].islower() and _sentence_start(text, start):
-                out = out[:1].upper() + out[1:]
-        # Keep the whitespace the text has between words (line breaks, no-break spaces).
-        mparts = _SPLIT_KEEP.split(matched)
-        oparts = _SPLIT_KEEP.split(out)
-        if len(mparts) == len(oparts) > 1:
-            for i in range(1, len(oparts), 2):
-                if oparts[i] == " " and all(ch in WHITESPACE_SEPARATORS for ch in mparts[i]):
-                    oparts[i] = mparts[i]
-            out = "".join(oparts)
-        return None if out == matched else out
+        out = _render(canonical, matched)
+        if out is _CONTEXT:
+            out = _render(canonical, matched, self._caps_context(text, start, end), _sentence_start(text, start))
+        return out
 
     def _caps_context(self, text: str, start: int, end: int) -> bool:
         for word in (_word_before(text, start), _word_after(text, end)):
@@ -242,6 +402,58 @@ class Matcher:
         if after and after[:1].isupper() and fold_word(after) not in self.names.particles:
             return True
         return False
+
+
+def _render(canonical: str, matched: str, caps_context: bool | None = None,
+            sentence_start: bool | None = None) -> str | None | object:
+    """What :meth:`Matcher.render` returns, given whether capitals stand around the match and
+    whether it starts a sentence; ``_CONTEXT`` if it needs one of them and it is not given."""
+    if matched == canonical:
+        return None
+    if not any(ch.isupper() for ch in matched):
+        return None  # no capital letter: a common word or an identifier, not this name
+    if not any(ch.islower() for ch in matched):
+        letters = sum(ch.isalpha() for ch in matched)
+        if letters < 2:
+            return None
+        if letters <= 4 and len(key(matched).split()) == 1:
+            if caps_context is None:
+                return _CONTEXT
+            if not caps_context:
+                return None  # a short all-capitals word alone is more likely an acronym
+        out = canonical.upper()
+    else:
+        out = canonical
+        if out[:1].islower():
+            if sentence_start is None:
+                return _CONTEXT
+            if sentence_start:
+                out = out[:1].upper() + out[1:]
+    # Keep the whitespace the text has between words (line breaks, no-break spaces).
+    mparts = _SPLIT_KEEP.split(matched)
+    oparts = _SPLIT_KEEP.split(out)
+    if len(mparts) == len(oparts) > 1:
+        for i in range(1, len(oparts), 2):
+            if oparts[i] == " " and all(ch in WHITESPACE_SEPARATORS for ch in mparts[i]):
+                oparts[i] = mparts[i]
+        out = "".join(oparts)
+    return None if out == matched else out
+
+
+def _edge(ch: str) -> int:
+    """What a character beyond ASCII is next to a name, in fold_text's text: a separator or other
+    non-word character (_OK), a combining mark (_MARK: the word goes on) or a character a name
+    cannot run into (_STOP). Remembered per character."""
+    if ch in SEPARATORS:
+        edge = _OK
+    elif is_mark(ch):
+        edge = _MARK
+    else:
+        edge = _STOP if _STOPS.match(ch.lower()) else _OK
+    if len(_EDGES) >= _MEMO_SIZE:
+        _EDGES.clear()
+    _EDGES[ch] = edge
+    return edge
 
 
 def _case(ch: str) -> int:
