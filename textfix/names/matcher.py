@@ -76,8 +76,8 @@ _FOLDS_TO_ASCII = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LAT
 # A character of fold_text's text after which (or before which) a name cannot start (or end).
 _STOPS = re.compile(rf"[^\W{_UNSPACED}]")
 _MEMO_SIZE = 4096  # distinct spellings (or characters) remembered; cleared when full
-_CONTEXT = object()  # what a match becomes depends on its context, not just its spelling
-_NOT_A_KEY = ("not a key",)  # a spelling whose folded form is no key
+_BAIL = object()  # a spelling the quick path leaves to the general one (a surname, no key)
+_NOT_A_KEY = ("not a key", -1, _BAIL, "", None)  # a spelling whose folded form is no key
 _FIRST_MARK = "\u0300"  # no combining mark comes before U+0300
 _OK, _MARK, _STOP = 1, 2, 3  # what a character beyond ASCII is next to a name (see _edge)
 _EDGES: dict[str, int] = {}
@@ -209,24 +209,24 @@ class Matcher:
         return found
 
     def _look_up(self, matched: str) -> tuple:
-        """What a matched spelling is, remembered: (FULL, entity, rendering, canonical, unstable),
-        (SHORT, target), (KEEP,) or ``_NOT_A_KEY`` when its folded form is no key.
+        """What a matched spelling is, remembered: (kind, entity or target, rendering, canonical,
+        unstable), kind FULL, SHORT or KEEP; ``_NOT_A_KEY`` when its folded form is no key.
 
-        The rendering is what :meth:`render` returns wherever the spelling stands, or ``_CONTEXT``
-        when that depends on the text around it (a short all-capitals word, a canonical in lower
-        case at the start of a sentence); ``unstable`` is ``self.unstable``'s entry for it.
+        For FULL, the rendering is what :func:`_render` says and ``unstable`` is ``self.unstable``'s
+        entry for it (when it does not depend on the context). The rendering is None (nothing to
+        do) for KEEP, ``_BAIL`` for SHORT and ``_NOT_A_KEY``.
         """
         target = self.table.get(fold_text(matched))  # fold_text of a match is its key
         if target is None:
             what: tuple = _NOT_A_KEY
         elif target.what == FULL:
             rendering = _render(target.canonical, matched)
-            grows = self.unstable.get(key(rendering)) if isinstance(rendering, str) else None
+            grows = self._unstable_entry(rendering) if type(rendering) is str else None
             what = (FULL, target.entity, rendering, target.canonical, grows)
         elif target.what == SHORT:
-            what = (SHORT, target)
+            what = (SHORT, target, _BAIL, "", None)
         else:
-            what = (KEEP,)
+            what = (KEEP, -1, None, "", None)
         if len(self._seen) >= _MEMO_SIZE:
             self._seen.clear()
         self._seen[matched] = what
@@ -243,8 +243,8 @@ class Matcher:
             if what[0] is FULL:
                 present.add(what[1])
                 after = what[2]
-                if after is _CONTEXT:
-                    after = self.render(what[3], text, start, end)
+                if type(after) is tuple:
+                    after = after[2] if after[0](text, start, end) else after[1]
                 if after is not None:
                     edits.append(Edit(start, end, after, "name"))
             elif what[0] is SHORT:
@@ -268,9 +268,9 @@ class Matcher:
             edits.sort()
         return edits, bool(shorts and present)
 
-    def edits(self, text: str) -> list[Edit]:
-        """Edits whose result a further scan would not change."""
-        if self.view_pattern is not None:
+    def edits(self, text: str, ctx: object = None) -> list[Edit]:
+        """Edits whose result a further scan would not change (``ctx``, as a rule gets it, is not read)."""
+        if self.view_pattern is not None and (text.isascii() or not _FOLDS_TO_ASCII.search(text)):
             edits = self._quick_edits(text)
             if edits is not None:
                 return edits
@@ -310,14 +310,14 @@ class Matcher:
     def _quick_edits(self, text: str) -> list[Edit] | None:
         """What :meth:`edits` returns, in one pass over the view, for the usual text; None otherwise.
 
-        The usual text: the view can tell its names (see :meth:`_view_matches`, whose checks this
+        ``text`` holds no letter that folds to an ASCII letter (the caller checked). The usual
+        text: the view can tell its names (see :meth:`_view_matches`, whose checks this
         repeats inline), it names no surname, and no rewrite touches another or could join its
         neighbours into a longer name. Then the edits are the full names' renderings in order and
         a second scan would find nothing more to do, as :meth:`edits` would conclude.
         """
-        if not text.isascii() and _FOLDS_TO_ASCII.search(text):
-            return None
         view = (" " + text).encode("ascii", "replace").translate(_VIEW)
+        beyond_ascii = not text.isascii()
         seen = self._seen
         n = len(text)
         edits: list[Edit] = []
@@ -325,47 +325,41 @@ class Matcher:
         for m in self.view_pattern.finditer(view):
             start, end = m.span()  # view[start] is the space before the name: text[start - 1]
             end -= 1
-            if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
-                return None
-            if end < n and text[end] >= "\x80":
-                edge = _EDGES.get(text[end]) or _edge(text[end])
-                if edge == _STOP:
+            if beyond_ascii:
+                if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
                     return None
-                if edge == _MARK:
-                    continue  # the word goes on with a combining mark
+                if end < n and text[end] >= "\x80":
+                    edge = _EDGES.get(text[end]) or _edge(text[end])
+                    if edge == _STOP:
+                        return None
+                    if edge == _MARK:
+                        continue  # the word goes on with a combining mark
             matched = text[start:end]
             what = seen.get(matched) or self._look_up(matched)
-            if what[0] is not FULL:
-                if what[0] is KEEP:
-                    continue
-                return None  # a surname, or a spelling that folds to no key
             after = what[2]
             if after is None:
-                continue
+                continue  # a canonical as written, a common word, a keep phrase
+            if after is _BAIL:
+                return None  # a surname, or a spelling that folds to no key
             grows = what[4]
-            if after is _CONTEXT:
-                after = self.render(what[3], text, start, end)
+            if type(after) is tuple:
+                after = after[2] if after[0](text, start, end) else after[1]
                 if after is None:
                     continue
                 grows = self._unstable_entry(after)
             if start - last <= 1:
                 return None  # touches the previous rewrite
-            if grows is not None:
-                before, following = _neighbour_words(text, start, end)
-                if following in grows[0] or before in grows[1]:
-                    return None
+            if grows is not None and _may_join(text, start, end, grows):
+                return None
             last = end
-            edits.append(Edit._make((start, end, after, "name")))
+            edits.append(Edit(start, end, after, "name"))
         return edits
 
     # -- helpers --------------------------------------------------------------------------------
     def _may_grow(self, text: str, edit: Edit) -> bool:
         """Whether the canonical written by ``edit`` could join its neighbours into a longer name."""
         words = self._unstable_entry(edit.after)
-        if words is None:
-            return False
-        before, after = _neighbour_words(text, edit.start, edit.end)
-        return after in words[0] or before in words[1]
+        return words is not None and _may_join(text, edit.start, edit.end, words)
 
     def _unstable_entry(self, written: str) -> tuple[frozenset[str], frozenset[str]] | None:
         """``self.unstable``'s entry for a written canonical, remembered."""
@@ -379,17 +373,13 @@ class Matcher:
 
     def render(self, canonical: str, text: str, start: int, end: int) -> str | None:
         """The canonical as it should stand in place of ``text[start:end]``, or None to leave it."""
-        matched = text[start:end]
-        out = _render(canonical, matched)
-        if out is _CONTEXT:
-            out = _render(canonical, matched, self._caps_context(text, start, end), _sentence_start(text, start))
+        out = _render(canonical, text[start:end])
+        if type(out) is tuple:
+            out = out[2] if out[0](text, start, end) else out[1]
         return out
 
     def _caps_context(self, text: str, start: int, end: int) -> bool:
-        for word in (_word_before(text, start), _word_after(text, end)):
-            if word and sum(ch.isalpha() for ch in word) > 1 and word.isupper():
-                return True
-        return False
+        return _caps_context(text, start, end)
 
     def _inside_other_name(self, text: str, start: int, end: int) -> bool:
         """Whether the surname at ``start:end`` is part of a longer capitalized name."""
@@ -404,10 +394,14 @@ class Matcher:
         return False
 
 
-def _render(canonical: str, matched: str, caps_context: bool | None = None,
-            sentence_start: bool | None = None) -> str | None | object:
-    """What :meth:`Matcher.render` returns, given whether capitals stand around the match and
-    whether it starts a sentence; ``_CONTEXT`` if it needs one of them and it is not given."""
+def _render(canonical: str, matched: str) -> str | None | tuple:
+    """What :meth:`Matcher.render` returns for ``matched``, as far as the spelling alone tells.
+
+    None (leave it) or the rewrite, or, when the answer depends on the text around the match,
+    ``(predicate, if_not, if_so)``: ``predicate(text, start, end)`` says which. That happens for
+    a short word in capitals (an acronym unless capitals stand around it) and for a canonical in
+    lower case (a capital at the start of a sentence).
+    """
     if matched == canonical:
         return None
     if not any(ch.isupper() for ch in matched):
@@ -416,20 +410,19 @@ def _render(canonical: str, matched: str, caps_context: bool | None = None,
         letters = sum(ch.isalpha() for ch in matched)
         if letters < 2:
             return None
+        out = _keep_whitespace(canonical.upper(), matched)
         if letters <= 4 and len(key(matched).split()) == 1:
-            if caps_context is None:
-                return _CONTEXT
-            if not caps_context:
-                return None  # a short all-capitals word alone is more likely an acronym
-        out = canonical.upper()
-    else:
-        out = canonical
-        if out[:1].islower():
-            if sentence_start is None:
-                return _CONTEXT
-            if sentence_start:
-                out = out[:1].upper() + out[1:]
-    # Keep the whitespace the text has between words (line breaks, no-break spaces).
+            return (_caps_context, None, out)  # a short all-capitals word alone is more likely an acronym
+        return out
+    if canonical[:1].islower():
+        return (_sentence_start, _keep_whitespace(canonical, matched),
+                _keep_whitespace(canonical[:1].upper() + canonical[1:], matched))
+    return _keep_whitespace(canonical, matched)
+
+
+def _keep_whitespace(out: str, matched: str) -> str | None:
+    """``out`` with the whitespace ``matched`` has between words (line breaks, no-break spaces);
+    None if that is ``matched`` itself."""
     mparts = _SPLIT_KEEP.split(matched)
     oparts = _SPLIT_KEEP.split(out)
     if len(mparts) == len(oparts) > 1:
@@ -490,20 +483,36 @@ def _unstable(keys: list[str], canonicals: set[str]) -> dict[str, tuple[frozense
     return {k: (frozenset(a), frozenset(b)) for k, (a, b) in found.items()}
 
 
+def _may_join(text: str, start: int, end: int, words: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether the word after ``end`` is one of ``words[0]`` or the word before ``start`` one of
+    ``words[1]`` (see :func:`_unstable`), each across one separator; only what is asked is read."""
+    follow, precede = words
+    if follow and end + 1 < len(text) and text[end] in SEPARATORS and _folded_word_after(text, end) in follow:
+        return True
+    return bool(precede) and start >= 2 and text[start - 1] in SEPARATORS and _folded_word_before(text, start) in precede
+
+
 def _neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
     """The folded words right before ``start`` and right after ``end`` across one separator."""
-    before = after = ""
-    if start >= 2 and text[start - 1] in SEPARATORS:
-        i = start - 1
-        while i > 0 and (text[i - 1].isalnum() or is_mark(text[i - 1])) and start - i < 64:
-            i -= 1
-        before = fold_word(text[i : start - 1])
-    if end + 1 < len(text) and text[end] in SEPARATORS:
-        j = end + 1
-        while j < len(text) and (text[j].isalnum() or is_mark(text[j])) and j - end < 64:
-            j += 1
-        after = fold_word(text[end + 1 : j])
+    before = _folded_word_before(text, start) if start >= 2 and text[start - 1] in SEPARATORS else ""
+    after = _folded_word_after(text, end) if end + 1 < len(text) and text[end] in SEPARATORS else ""
     return before, after
+
+
+def _folded_word_before(text: str, start: int) -> str:
+    """The folded word ending at ``start - 1`` (``text[start - 1]`` is a separator)."""
+    i = start - 1
+    while i > 0 and (text[i - 1].isalnum() or is_mark(text[i - 1])) and start - i < 64:
+        i -= 1
+    return fold_word(text[i : start - 1])
+
+
+def _folded_word_after(text: str, end: int) -> str:
+    """The folded word starting at ``end + 1`` (``text[end]`` is a separator)."""
+    j = end + 1
+    while j < len(text) and (text[j].isalnum() or is_mark(text[j])) and j - end < 64:
+        j += 1
+    return fold_word(text[end + 1 : j])
 
 
 def _word_before(text: str, start: int) -> str:
@@ -526,7 +535,15 @@ def _word_after(text: str, end: int) -> str:
     return text[i:j]
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def _caps_context(text: str, start: int, end: int) -> bool:
+    """Whether a word in capitals stands right before or after ``text[start:end]``."""
+    for word in (_word_before(text, start), _word_after(text, end)):
+        if word and sum(ch.isalpha() for ch in word) > 1 and word.isupper():
+            return True
+    return False
+
+
+def _sentence_start(text: str, start: int, end: int = 0) -> bool:
     i = start
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
