@@ -234,6 +234,8 @@ def test_corpus_texts_agree():
     "“al-Qaida” and al-qaida", "Hizbollah Hizbollah", "Kief Kief", "ΣKiev", "Kiev\U0001d400 Kiev",
     "Usama,bin Ladin", "Usama bin,Ladin", "Zabihullah Mujahid came; Mujahed spoke.", "Mujahed and Zabihullah Mujahed",
     "Chicken Kiev", "Chicken,Kiev", "Battle of Kiev", "the Hizbollah-Kief", "President Kim Jong-un",
+    "Kataib Hizbollah", "kataib-Hizbollah", "KATAIB HIZBOLLAH", "Kataeb\u00a0Hizbollah", "Kata\u0301ib Hizbollah",
+    "Mash al-Qaida", "al-Qaida in the Arabian Peninsula", "al-Qaida in Iraq", "Hamza bin Ladin", "Hamza, bin Ladin",
 ])
 def test_edge_cases_agree(text):
     _same(text)

@@ -144,7 +144,7 @@ class Matcher:
             self.view_pattern = re.compile((" (?:" + _trie_regex(keys) + ")(?![0-9_a-z])").encode("ascii"))
         self.unstable = _unstable(keys, {key(e.canonical) for e in names.entries})
         self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
-        self._grows: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}  # written -> self.unstable
+        self._grows: dict[str, tuple[frozenset[str], ...] | None] = {}  # written -> self.unstable
 
     # -- one scan -------------------------------------------------------------------------------
     def scan(self, text: str) -> list[Edit]:
@@ -361,7 +361,7 @@ class Matcher:
         words = self._unstable_entry(edit.after)
         return words is not None and _may_join(text, edit.start, edit.end, words)
 
-    def _unstable_entry(self, written: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    def _unstable_entry(self, written: str) -> tuple[frozenset[str], ...] | None:
         """``self.unstable``'s entry for a written canonical, remembered."""
         try:
             return self._grows[written]
@@ -453,7 +453,7 @@ def _case(ch: str) -> int:
     return 1 if ch.isupper() else -1 if ch.islower() else 0
 
 
-def _unstable(keys: list[str], canonicals: set[str]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def _unstable(keys: list[str], canonicals: set[str]) -> dict[str, tuple[frozenset[str], ...]]:
     """Canonical keys that, once written, could become part of a longer match with their neighbours.
 
     For each: the words that, standing right after it, continue some longer key, and the words
@@ -480,16 +480,30 @@ def _unstable(keys: list[str], canonicals: set[str]) -> dict[str, tuple[frozense
                     before.add(kw[i - 1])
         if after or before:
             found[canonical] = (after, before)
-    return {k: (frozenset(a), frozenset(b)) for k, (a, b) in found.items()}
+    # Also the first letters of the words after and the last letters of the words before, a
+    # cheap first check (see _may_join).
+    return {k: (frozenset(a), frozenset(b), frozenset(w[0] for w in a), frozenset(w[-1] for w in b))
+            for k, (a, b) in found.items()}
 
 
-def _may_join(text: str, start: int, end: int, words: tuple[frozenset[str], frozenset[str]]) -> bool:
+def _may_join(text: str, start: int, end: int, words: tuple[frozenset[str], ...]) -> bool:
     """Whether the word after ``end`` is one of ``words[0]`` or the word before ``start`` one of
-    ``words[1]`` (see :func:`_unstable`), each across one separator; only what is asked is read."""
-    follow, precede = words
-    if follow and end + 1 < len(text) and text[end] in SEPARATORS and _folded_word_after(text, end) in follow:
-        return True
-    return bool(precede) and start >= 2 and text[start - 1] in SEPARATORS and _folded_word_before(text, start) in precede
+    ``words[1]`` (an entry of :func:`_unstable`), each across one separator.
+
+    Only what is asked is read, and an ASCII letter next to the separator that cannot begin (end)
+    any of the words settles it without reading the word.
+    """
+    follow, precede, firsts, lasts = words
+    n = len(text)
+    if follow and end + 1 < n and text[end] in SEPARATORS:
+        first = text[end + 1]
+        if (first >= "\x80" or first.lower() in firsts) and _folded_word_after(text, end) in follow:
+            return True
+    if precede and start >= 2 and text[start - 1] in SEPARATORS:
+        last = text[start - 2]
+        if (last >= "\x80" or last.lower() in lasts) and _folded_word_before(text, start) in precede:
+            return True
+    return False
 
 
 def _neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
