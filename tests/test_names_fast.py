@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from textfix.catalog import Catalog
 from textfix.kinds.names import _build
 from textfix.names import matcher as M
-from textfix.names.fold import SEPARATORS, fold_text, is_mark, key
+from textfix.names.fold import FOLDS_TO_ASCII, SEPARATORS, fold_text, is_mark, key
 from textfix.names.model import load_names
 from textfix.offsets import Edit, apply_edits
 from textfix.packs import load_pack
@@ -108,7 +108,7 @@ class PlainMatcher(M.Matcher):
         words = self.unstable.get(key(edit.after))
         if words is None:
             return False
-        before, after = M._neighbour_words(text, edit.start, edit.end)
+        before, after = _neighbour_words(text, edit.start, edit.end)
         return after in words[0] or before in words[1]
 
     def render(self, canonical, text, start, end):
@@ -136,6 +136,21 @@ class PlainMatcher(M.Matcher):
                     oparts[i] = mparts[i]
             out = "".join(oparts)
         return None if out == matched else out
+
+
+def _neighbour_words(text, start, end):
+    before = after = ""
+    if start >= 2 and text[start - 1] in SEPARATORS:
+        i = start - 1
+        while i > 0 and (text[i - 1].isalnum() or is_mark(text[i - 1])) and start - i < 64:
+            i -= 1
+        before = M.fold_word(text[i : start - 1])
+    if end + 1 < len(text) and text[end] in SEPARATORS:
+        j = end + 1
+        while j < len(text) and (text[j].isalnum() or is_mark(text[j])) and j - end < 64:
+            j += 1
+        after = M.fold_word(text[end + 1 : j])
+    return before, after
 
 
 FAST = M.Matcher(NAMES)
@@ -256,12 +271,12 @@ def test_pack_with_keys_the_view_cannot_see(tmp_path):
 
 
 def test_folds_to_ascii_covers_every_character():
-    """Every character beyond ASCII that fold_text turns into an ASCII word character is in _FOLDS_TO_ASCII
+    """Every character beyond ASCII that fold_text turns into an ASCII word character is in FOLDS_TO_ASCII
     (else the view, which sees a space there, could miss a name)."""
     chars = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
     folded = fold_text(chars)
     assert len(folded) == len(chars)
-    missed = [chars[m.start()] for m in re.finditer("[0-9_a-z]", folded) if not M._FOLDS_TO_ASCII.match(chars[m.start()])]
+    missed = [chars[m.start()] for m in re.finditer("[0-9_a-z]", folded) if not FOLDS_TO_ASCII.match(chars[m.start()])]
     assert missed == []
 
 

@@ -72,6 +72,11 @@ def _fold_table() -> dict[int, str]:
 
 
 _ACCENTED_RUN = re.compile(_ACCENTED.pattern + "+")
+# Characters beyond ASCII that fold_text may turn into ASCII letters: the accented Latin letters
+# it translates (İ among them), the Kelvin sign (lower case: k) and the Angstrom sign (lower case:
+# å). A text without them folds its ASCII letters only (tests/test_names_fast.py checks every
+# character).
+FOLDS_TO_ASCII = re.compile(_ACCENTED.pattern[:-1] + "\u212a\u212b]")
 # The only character whose lower case is longer than itself (İ -> i̇); folded to i first.
 _LONG_LOWER = "".join(ch for ch in map(chr, range(0x10000)) if len(ch.lower()) != 1)
 
@@ -99,6 +104,7 @@ def is_mark(ch: str) -> bool:
     return unicodedata.category(ch)[0] == "M"
 
 
-__all__ = ["SEPARATORS", "WHITESPACE_SEPARATORS", "fold_word", "is_mark", "fold_text", "key", "words"]
+__all__ = ["FOLDS_TO_ASCII", "SEPARATORS", "WHITESPACE_SEPARATORS", "fold_word", "is_mark", "fold_text", "key",
+           "words"]
 if __name__ == "__main__":  # pragma: no cover
     print(key(sys.argv[1]))

@@ -10,19 +10,22 @@ text this is about 100 times faster than one regular expression per entry
 (``benchmarks/names_speed.py``).
 
 Speed: folding a whole text costs more than scanning it, and a pattern that
-starts with a lookbehind is tried at every position. So the usual scan
-(:meth:`Matcher._view_matches`) runs on an ASCII *view* of the text, one
-byte per character (``encode("ascii", "replace")``, then a table lowering
-A-Z and turning every other character into a space), with a pattern that
-starts with a literal space, which ``re`` finds in C. The view can only see
-more names than fold_text's text, never fewer, as long as the text has no
-letter that folds to an ASCII letter (accented Latin, ``İ``, the Kelvin
-sign ...): each name found is checked against the text (its characters fold to
-its key, its neighbours do not run on), and a text where a check fails, or
-with such a letter, takes the folded path instead. Per match, what a matched
-spelling becomes is remembered (it depends on the spelling alone, bar two
-rare cases that read the context), so the usual match, a canonical as
-written or a common variant, costs a dictionary lookup.
+starts with a lookbehind is tried at every position. So the usual scan runs on
+an ASCII *view* of the text, one byte per character (``encode("ascii",
+"replace")``, then a table lowering A-Z and turning every other character
+into a space), with a pattern that starts with a literal space, which ``re``
+finds in C (:meth:`Matcher._view_matches`). The view can only show more names
+than fold_text's text, never fewer, as long as the text has no letter that
+folds to an ASCII letter (accented Latin, ``İ``, the Kelvin sign ...): each
+name it shows is checked against the text (its characters fold to its key,
+its neighbours do not run on), and a text where a check fails, or with such a
+letter, takes the folded path instead. What a matched spelling becomes is
+remembered (it depends on the spelling alone, bar two cases that read the
+context, computed both ways), so the usual match, a canonical as written or a
+common variant, costs a dictionary lookup; and the usual text (no surname, no
+rewrite that touches another or could join its neighbours) gets its edits in
+that one pass (:meth:`Matcher._quick_edits`). tests/test_names_fast.py holds
+the plain implementation and checks the fast one gives the same edits.
 
 Then, per match:
 
@@ -49,7 +52,15 @@ import re
 from dataclasses import dataclass
 
 from ..offsets import Edit, apply_edits
-from .fold import _LATIN_RANGES, SEPARATORS, WHITESPACE_SEPARATORS, fold_text, fold_word, is_mark, key
+from .fold import (
+    FOLDS_TO_ASCII,
+    SEPARATORS,
+    WHITESPACE_SEPARATORS,
+    fold_text,
+    fold_word,
+    is_mark,
+    key,
+)
 from .model import Names
 
 # Scripts written without spaces between words: a Latin name next to them is still a word.
@@ -69,16 +80,11 @@ MAX_ROUNDS = 4
 _VIEW = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
               for c in range(256))
 _VIEW_KEY = re.compile("[0-9_a-z]+(?: [0-9_a-z]+)*")  # keys the view can see
-# Characters beyond ASCII that fold_text may turn into ASCII letters: the accented Latin letters
-# it translates (İ among them), the Kelvin sign (lower case: k) and the Angstrom sign (lower case:
-# å). tests/test_names_fast.py checks this against every character.
-_FOLDS_TO_ASCII = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _LATIN_RANGES) + "\u212a\u212b]")
 # A character of fold_text's text after which (or before which) a name cannot start (or end).
 _STOPS = re.compile(rf"[^\W{_UNSPACED}]")
 _MEMO_SIZE = 4096  # distinct spellings (or characters) remembered; cleared when full
 _BAIL = object()  # a spelling the quick path leaves to the general one (a surname, no key)
 _NOT_A_KEY = ("not a key", -1, _BAIL, "", None)  # a spelling whose folded form is no key
-_FIRST_MARK = "\u0300"  # no combining mark comes before U+0300
 _OK, _MARK, _STOP = 1, 2, 3  # what a character beyond ASCII is next to a name (see _edge)
 _EDGES: dict[str, int] = {}
 
@@ -183,7 +189,7 @@ class Matcher:
         view's first (the view tries every position fold_text's pattern can match at, and a
         checked name is one fold_text's pattern matches), and so on from its end. Otherwise None.
         """
-        if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        if not text.isascii() and FOLDS_TO_ASCII.search(text):
             return None
         view = (" " + text).encode("ascii", "replace").translate(_VIEW)
         seen = self._seen
@@ -192,9 +198,8 @@ class Matcher:
         for m in self.view_pattern.finditer(view):
             start, end = m.span()  # view[start] is the space before the name: text[start - 1]
             end -= 1
-            if start and text[start - 1] >= "\x80":
-                if (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
-                    return None
+            if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
+                return None
             if end < n and text[end] >= "\x80":
                 edge = _EDGES.get(text[end]) or _edge(text[end])
                 if edge == _STOP:
@@ -270,7 +275,7 @@ class Matcher:
 
     def edits(self, text: str, ctx: object = None) -> list[Edit]:
         """Edits whose result a further scan would not change (``ctx``, as a rule gets it, is not read)."""
-        if self.view_pattern is not None and (text.isascii() or not _FOLDS_TO_ASCII.search(text)):
+        if self.view_pattern is not None and (text.isascii() or not FOLDS_TO_ASCII.search(text)):
             edits = self._quick_edits(text)
             if edits is not None:
                 return edits
@@ -506,13 +511,6 @@ def _may_join(text: str, start: int, end: int, words: tuple[frozenset[str], ...]
     return False
 
 
-def _neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
-    """The folded words right before ``start`` and right after ``end`` across one separator."""
-    before = _folded_word_before(text, start) if start >= 2 and text[start - 1] in SEPARATORS else ""
-    after = _folded_word_after(text, end) if end + 1 < len(text) and text[end] in SEPARATORS else ""
-    return before, after
-
-
 def _folded_word_before(text: str, start: int) -> str:
     """The folded word ending at ``start - 1`` (``text[start - 1]`` is a separator)."""
     i = start - 1
@@ -558,6 +556,7 @@ def _caps_context(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_start(text: str, start: int, end: int = 0) -> bool:
+    """Whether ``text[start:]`` starts a sentence (``end`` unread: the shape of a _render predicate)."""
     i = start
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
