@@ -14,15 +14,15 @@ starts with a lookbehind is tried at every position. So the usual scan runs on
 an ASCII *view* of the text, one byte per character (``encode("ascii",
 "replace")``, then a table lowering A-Z and turning every other character
 into a space), with a pattern that starts with a literal space, which ``re``
-finds in C (:meth:`Matcher._view_matches`). The view can only show more names
-than fold_text's text, never fewer, as long as the text has no letter that
-folds to an ASCII letter (accented Latin, ``İ``, the Kelvin sign ...): each
-name it shows is checked against the text (its characters fold to its key,
-its neighbours do not run on), and a text where a check fails, or with such a
-letter, takes the folded path instead. What a matched spelling becomes is
-remembered (it depends on the spelling alone, bar two cases that read the
-context, computed both ways), so the usual match, a canonical as written or a
-common variant, costs a dictionary lookup; and the usual text (no surname, no
+finds in C (:meth:`Matcher._view_matches`); only a text holding a letter that
+folds to an ASCII letter (accented Latin, ``İ``, the Kelvin sign ...) is
+folded first. The view can show more names than fold_text's text, never
+fewer: each name it shows is checked against the text (its characters fold
+to its key, its neighbours do not run on), and a text where a check fails
+takes the plain path instead. What a matched spelling becomes is remembered
+(it depends on the spelling alone, bar two cases that read the context,
+computed both ways), so the usual match, a canonical as written or a common
+variant, costs a dictionary lookup; and the usual text (no surname, no
 rewrite that touches another or could join its neighbours) gets its edits in
 that one pass (:meth:`Matcher._quick_edits`). tests/test_names_fast.py holds
 the plain implementation and checks the fast one gives the same edits.
@@ -179,19 +179,16 @@ class Matcher:
     def _view_matches(self, text: str) -> list[tuple[int, int, tuple]] | None:
         """What :meth:`_matches` returns, found on the view of ``text``; None if the view cannot tell.
 
-        The view (see ``_VIEW``) has a space wherever fold_text's text has a character that is no
-        ASCII word character, so every name of fold_text's text stands in the view, between
-        spaces, unless the text holds a letter fold_text turns into an ASCII letter (then None).
-        The view may show more: a name across a character that is no separator ("Kim,Jong"), or
+        The view (see ``_VIEW`` and :meth:`_view`) has a space wherever fold_text's text has a
+        character that is no ASCII word character, so every name of fold_text's text stands in
+        the view, between spaces. The view may show more: a name across a character that is no separator ("Kim,Jong"), or
         next to a letter beyond ASCII. So each name found is checked: its spelling must fold to a
         key, and a neighbour beyond ASCII must let a name stop there. If every name found passes,
         the view found exactly fold_text's names: the first name of fold_text's text is also the
         view's first (the view tries every position fold_text's pattern can match at, and a
         checked name is one fold_text's pattern matches), and so on from its end. Otherwise None.
         """
-        if not text.isascii() and FOLDS_TO_ASCII.search(text):
-            return None
-        view = (" " + text).encode("ascii", "replace").translate(_VIEW)
+        view = self._view(text)
         seen = self._seen
         n = len(text)
         found = []
@@ -212,6 +209,14 @@ class Matcher:
                 return None
             found.append((start, end, what))
         return found
+
+    @staticmethod
+    def _view(text: str) -> bytes:
+        """" " + the view of ``text``: of ``fold_text(text)`` if it holds a letter that folds to an
+        ASCII letter (fold_text keeps the length, so positions carry over)."""
+        if not text.isascii() and FOLDS_TO_ASCII.search(text):
+            text = fold_text(text)
+        return (" " + text).encode("ascii", "replace").translate(_VIEW)
 
     def _look_up(self, matched: str) -> tuple:
         """What a matched spelling is, remembered: (kind, entity or target, rendering, canonical,
@@ -275,7 +280,7 @@ class Matcher:
 
     def edits(self, text: str, ctx: object = None) -> list[Edit]:
         """Edits whose result a further scan would not change (``ctx``, as a rule gets it, is not read)."""
-        if self.view_pattern is not None and (text.isascii() or not FOLDS_TO_ASCII.search(text)):
+        if self.view_pattern is not None:
             edits = self._quick_edits(text)
             if edits is not None:
                 return edits
@@ -315,13 +320,12 @@ class Matcher:
     def _quick_edits(self, text: str) -> list[Edit] | None:
         """What :meth:`edits` returns, in one pass over the view, for the usual text; None otherwise.
 
-        ``text`` holds no letter that folds to an ASCII letter (the caller checked). The usual
-        text: the view can tell its names (see :meth:`_view_matches`, whose checks this
+        The usual text: the view can tell its names (see :meth:`_view_matches`, whose checks this
         repeats inline), it names no surname, and no rewrite touches another or could join its
         neighbours into a longer name. Then the edits are the full names' renderings in order and
         a second scan would find nothing more to do, as :meth:`edits` would conclude.
         """
-        view = (" " + text).encode("ascii", "replace").translate(_VIEW)
+        view = self._view(text)
         beyond_ascii = not text.isascii()
         seen = self._seen
         n = len(text)
