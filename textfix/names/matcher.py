@@ -325,8 +325,9 @@ class Matcher:
         neighbours into a longer name. Then the edits are the full names' renderings in order and
         a second scan would find nothing more to do, as :meth:`edits` would conclude.
         """
-        view = self._view(text)
         beyond_ascii = not text.isascii()
+        folded = fold_text(text) if beyond_ascii and FOLDS_TO_ASCII.search(text) else text
+        view = (" " + folded).encode("ascii", "replace").translate(_VIEW)  # self._view(text), inline
         seen = self._seen
         n = len(text)
         edits: list[Edit] = []
