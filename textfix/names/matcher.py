@@ -52,15 +52,7 @@ import re
 from dataclasses import dataclass
 
 from ..offsets import Edit, apply_edits
-from .fold import (
-    FOLDS_TO_ASCII,
-    SEPARATORS,
-    WHITESPACE_SEPARATORS,
-    fold_text,
-    fold_word,
-    is_mark,
-    key,
-)
+from .fold import SEPARATORS, WHITESPACE_SEPARATORS, fold_letters, fold_text, fold_word, is_mark, key
 from .model import Names
 
 # Scripts written without spaces between words: a Latin name next to them is still a word.
@@ -212,10 +204,10 @@ class Matcher:
 
     @staticmethod
     def _view(text: str) -> bytes:
-        """" " + the view of ``text``: of ``fold_text(text)`` if it holds a letter that folds to an
-        ASCII letter (fold_text keeps the length, so positions carry over)."""
-        if not text.isascii() and FOLDS_TO_ASCII.search(text):
-            text = fold_text(text)
+        """" " + the view of ``text``, whose letters that fold to ASCII letters are folded first
+        (fold_letters keeps the length, so positions carry over)."""
+        if not text.isascii():
+            text = fold_letters(text)
         return (" " + text).encode("ascii", "replace").translate(_VIEW)
 
     def _look_up(self, matched: str) -> tuple:
@@ -326,8 +318,7 @@ class Matcher:
         a second scan would find nothing more to do, as :meth:`edits` would conclude.
         """
         beyond_ascii = not text.isascii()
-        folded = fold_text(text) if beyond_ascii and FOLDS_TO_ASCII.search(text) else text
-        view = (" " + folded).encode("ascii", "replace").translate(_VIEW)  # self._view(text), inline
+        view = (" " + (fold_letters(text) if beyond_ascii else text)).encode("ascii", "replace").translate(_VIEW)
         seen = self._seen
         n = len(text)
         edits: list[Edit] = []
