@@ -19,7 +19,14 @@ from hypothesis import strategies as st
 from textfix.catalog import Catalog
 from textfix.kinds.names import _build
 from textfix.names import matcher as M
-from textfix.names.fold import FOLDS_TO_ASCII, SEPARATORS, fold_letters, fold_text, is_mark, key
+from textfix.names.fold import (
+    FOLDS_TO_ASCII,
+    SEPARATORS,
+    fold_letters,
+    fold_text,
+    is_mark,
+    key,
+)
 from textfix.names.model import load_names
 from textfix.offsets import Edit, apply_edits
 from textfix.packs import load_pack

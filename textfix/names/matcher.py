@@ -52,7 +52,15 @@ import re
 from dataclasses import dataclass
 
 from ..offsets import Edit, apply_edits
-from .fold import SEPARATORS, WHITESPACE_SEPARATORS, fold_letters, fold_text, fold_word, is_mark, key
+from .fold import (
+    SEPARATORS,
+    WHITESPACE_SEPARATORS,
+    fold_letters,
+    fold_text,
+    fold_word,
+    is_mark,
+    key,
+)
 from .model import Names
 
 # Scripts written without spaces between words: a Latin name next to them is still a word.
