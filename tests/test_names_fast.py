@@ -197,8 +197,8 @@ def damaged_form(draw):
     form = draw(st.sampled_from(FORMS))
     form = draw(st.sampled_from([form, form.upper(), form.lower(), form.title(), form.swapcase()]))
     if draw(st.booleans()):
-        form = re.sub("[" + re.escape(SEPARATORS) + "]", lambda m: draw(st.sampled_from(list(SEPARATORS) + [",", "“"])),
-                      form)
+        swaps = st.sampled_from([*SEPARATORS, ",", "“"])
+        form = re.sub("[" + re.escape(SEPARATORS) + "]", lambda m: draw(swaps), form)
     if form and draw(st.integers(0, 3)) == 0:
         i = draw(st.integers(0, len(form) - 1))
         form = form[:i] + draw(_DAMAGE) + form[i + 1:]
@@ -221,8 +221,8 @@ piece = st.one_of(damaged_form(), st.sampled_from(FORMS), _DAMAGE, st.text(max_s
 @st.composite
 def tricky_text(draw):
     parts = draw(st.lists(piece, max_size=12))
-    glue = draw(st.lists(st.sampled_from(["", " ", "  ", ". ", ", ", "-", "’", "\n", "“", "” ", "\u00a0"] + TRICKY),
-                         min_size=len(parts), max_size=len(parts)))
+    glues = st.sampled_from(["", " ", "  ", ". ", ", ", "-", "’", "\n", "“", "” ", "\u00a0", *TRICKY])
+    glue = draw(st.lists(glues, min_size=len(parts), max_size=len(parts)))
     return "".join(p + g for p, g in zip(parts, glue))
 
 

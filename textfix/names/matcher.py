@@ -181,12 +181,13 @@ class Matcher:
 
         The view (see ``_VIEW`` and :meth:`_view`) has a space wherever fold_text's text has a
         character that is no ASCII word character, so every name of fold_text's text stands in
-        the view, between spaces. The view may show more: a name across a character that is no separator ("Kim,Jong"), or
-        next to a letter beyond ASCII. So each name found is checked: its spelling must fold to a
-        key, and a neighbour beyond ASCII must let a name stop there. If every name found passes,
-        the view found exactly fold_text's names: the first name of fold_text's text is also the
-        view's first (the view tries every position fold_text's pattern can match at, and a
-        checked name is one fold_text's pattern matches), and so on from its end. Otherwise None.
+        the view, between spaces. The view may show more: a name across a character that is no
+        separator ("Kim,Jong"), or next to a letter beyond ASCII. So each name found is checked:
+        its spelling must fold to a key, and a neighbour beyond ASCII must let a name stop there.
+        If every name found passes, the view found exactly fold_text's names: the first name of
+        fold_text's text is also the view's first (the view tries every position fold_text's
+        pattern can match at, and a checked name is one fold_text's pattern matches), and so on
+        from its end. Otherwise None.
         """
         view = self._view(text)
         seen = self._seen
@@ -195,7 +196,8 @@ class Matcher:
         for m in self.view_pattern.finditer(view):
             start, end = m.span()  # view[start] is the space before the name: text[start - 1]
             end -= 1
-            if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
+            before = text[start - 1] if start else ""
+            if before >= "\x80" and (_EDGES.get(before) or _edge(before)) == _STOP:
                 return None
             if end < n and text[end] >= "\x80":
                 edge = _EDGES.get(text[end]) or _edge(text[end])
@@ -326,7 +328,8 @@ class Matcher:
         a second scan would find nothing more to do, as :meth:`edits` would conclude.
         """
         beyond_ascii = not text.isascii()
-        view = (" " + (fold_letters(text) if beyond_ascii else text)).encode("ascii", "replace").translate(_VIEW)
+        view = (" " + (fold_letters(text) if beyond_ascii else text)).encode("ascii", "replace")
+        view = view.translate(_VIEW)  # self._view(text), inline
         seen = self._seen
         n = len(text)
         edits: list[Edit] = []
@@ -334,8 +337,9 @@ class Matcher:
         for m in self.view_pattern.finditer(view):
             start, end = m.span()  # view[start] is the space before the name: text[start - 1]
             end -= 1
-            if beyond_ascii:
-                if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
+            if beyond_ascii:  # the checks of _view_matches
+                before = text[start - 1] if start else ""
+                if before >= "\x80" and (_EDGES.get(before) or _edge(before)) == _STOP:
                     return None
                 if end < n and text[end] >= "\x80":
                     edge = _EDGES.get(text[end]) or _edge(text[end])
