@@ -7,8 +7,8 @@ about one sentence in three mentions a name of the news pack, half of them in a
 variant spelling. Reported, one core, best of --repeat runs:
 
 - the names stage (a names-only profile, through Pipeline.fix) on the corpus as one
-  text and as documents of about 2 KB;
-- ftfy.fix_text on the same documents, and the ratio;
+  text, as documents of about 2 KB and as short strings (one sentence each);
+- ftfy.fix_text on the same documents and short strings, and the ratios;
 - for scale, the same names matched the naive way: one regular expression per entry.
 """
 
@@ -45,6 +45,11 @@ FILLER = [
     "Residents said the power had been out for three days and water supplies were running low.",
     "He declined to comment on the negotiations, saying only that “everything is on the table.”",
 ]
+
+
+def sentences(docs: list[str]) -> list[str]:
+    """The documents cut into their sentences: short strings, as from social media."""
+    return [s + " " for doc in docs for s in doc.rstrip().split(". ") if s]
 
 
 def corpus(megabytes: float, seed: int = 1) -> list[str]:
@@ -96,6 +101,9 @@ def main() -> None:
     t_one = best(lambda: pipeline.fix(text), args.repeat)
     t_docs = best(lambda: [pipeline.fix(d) for d in docs], args.repeat)
     t_ftfy = best(lambda: [ftfy.fix_text(d) for d in docs], args.repeat)
+    short = sentences(docs)
+    t_short = best(lambda: [pipeline.fix(s) for s in short], args.repeat)
+    t_short_ftfy = best(lambda: [ftfy.fix_text(s) for s in short], args.repeat)
 
     entries = load_names([Catalog().load("names.news")]).entries
     naive = [re.compile(r"\b(?:" + "|".join(re.escape(f) for f in (e.canonical, *e.variants)) + r")\b", re.I)
@@ -111,6 +119,8 @@ def main() -> None:
     print(f"names stage, {len(docs)} documents of ~2 KB:      {rate(t_docs)}")
     print(f"ftfy.fix_text, same documents:                 {rate(t_ftfy)}")
     print(f"ratio names / ftfy.fix_text (documents):       {t_ftfy / t_docs:7.1f}x")
+    print(f"names stage, {len(short)} short strings:         {rate(t_short * chars / sum(map(len, short)))}")
+    print(f"ratio names / ftfy.fix_text (short strings):   {t_short_ftfy / t_short:7.1f}x")
     print(f"naive, one regex per entry (matching only):    {rate(t_naive)}")
 
 

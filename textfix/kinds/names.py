@@ -20,9 +20,8 @@ class NamesRule(Rule):
     def __init__(self, rule_id: str, matcher: Matcher) -> None:
         self.id = rule_id
         self.matcher = matcher
-
-    def edits(self, text, ctx):
-        return self.matcher.edits(text)
+        # The matcher's own method takes (text, ctx): one call less per text than a method here.
+        self.edits = matcher.edits
 
 
 @lru_cache(maxsize=8)

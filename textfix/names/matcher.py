@@ -9,6 +9,24 @@ The text is folded the same way by :func:`~textfix.names.fold.fold_text`
 text this is about 100 times faster than one regular expression per entry
 (``benchmarks/names_speed.py``).
 
+Speed: folding a whole text costs more than scanning it, and a pattern that
+starts with a lookbehind is tried at every position. So the usual scan runs on
+an ASCII *view* of the text, one byte per character (``encode("ascii",
+"replace")``, then a table lowering A-Z and turning every other character
+into a space), with a pattern that starts with a literal space, which ``re``
+finds in C (:meth:`Matcher._view_matches`); only a text holding a letter that
+folds to an ASCII letter (accented Latin, ``İ``, the Kelvin sign ...) is
+folded first. The view can show more names than fold_text's text, never
+fewer: each name it shows is checked against the text (its characters fold
+to its key, its neighbours do not run on), and a text where a check fails
+takes the plain path instead. What a matched spelling becomes is remembered
+(it depends on the spelling alone, bar two cases that read the context,
+computed both ways), so the usual match, a canonical as written or a common
+variant, costs a dictionary lookup; and the usual text (no surname, no
+rewrite that touches another or could join its neighbours) gets its edits in
+that one pass (:meth:`Matcher._quick_edits`). tests/test_names_fast.py holds
+the plain implementation and checks the fast one gives the same edits.
+
 Then, per match:
 
 - a full form is rewritten to its entry's canonical, adapted to the text:
@@ -34,7 +52,15 @@ import re
 from dataclasses import dataclass
 
 from ..offsets import Edit, apply_edits
-from .fold import SEPARATORS, WHITESPACE_SEPARATORS, fold_text, fold_word, is_mark, key
+from .fold import (
+    SEPARATORS,
+    WHITESPACE_SEPARATORS,
+    fold_letters,
+    fold_text,
+    fold_word,
+    is_mark,
+    key,
+)
 from .model import Names
 
 # Scripts written without spaces between words: a Latin name next to them is still a word.
@@ -47,6 +73,20 @@ _SENTENCE_END = ".!?…\n\r"
 _OPENERS = " \t\u00a0\u202f\"“‘'«(["
 _SPLIT_KEEP = re.compile("([" + re.escape(SEPARATORS) + "]+)")
 MAX_ROUNDS = 4
+
+# The view of a text: text.encode("ascii", "replace") (one byte per character, "?" beyond
+# ASCII) translated by this table: A-Z lowered, other ASCII word characters kept, anything else
+# a space. fold_text keeps ASCII word characters (lowered) and makes no other character one.
+_VIEW = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
+              for c in range(256))
+_VIEW_KEY = re.compile("[0-9_a-z]+(?: [0-9_a-z]+)*")  # keys the view can see
+# A character of fold_text's text after which (or before which) a name cannot start (or end).
+_STOPS = re.compile(rf"[^\W{_UNSPACED}]")
+_MEMO_SIZE = 4096  # distinct spellings (or characters) remembered; cleared when full
+_BAIL = object()  # a spelling the quick path leaves to the general one (a surname, no key)
+_NOT_A_KEY = ("not a key", -1, _BAIL, "", None)  # a spelling whose folded form is no key
+_OK, _MARK, _STOP = 1, 2, 3  # what a character beyond ASCII is next to a name (see _edge)
+_EDGES: dict[str, int] = {}
 
 FULL, SHORT, KEEP = "full", "short", "keep"
 
@@ -104,38 +144,123 @@ class Matcher:
         keys = sorted(k for k in table if k)
         # Run on fold_text(text): lower case, accents off, same length, so spans carry over.
         self.pattern = re.compile(_BEFORE + "(?:" + _trie_regex(keys) + ")" + _AFTER) if keys else None
+        # Run on " " + the view of a text (see _view_matches): the space before a name, then the name.
+        self.view_pattern = None
+        if keys and all(_VIEW_KEY.fullmatch(k) for k in keys):
+            self.view_pattern = re.compile((" (?:" + _trie_regex(keys) + ")(?![0-9_a-z])").encode("ascii"))
         self.unstable = _unstable(keys, {key(e.canonical) for e in names.entries})
+        self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
+        self._grows: dict[str, tuple[frozenset[str], ...] | None] = {}  # written -> self.unstable
 
     # -- one scan -------------------------------------------------------------------------------
     def scan(self, text: str) -> list[Edit]:
         return self._scan(text)[0]
 
-    def _scan(self, text: str) -> tuple[list[Edit], bool]:
-        """The edits of one scan, and whether the text holds surnames a neighbour's case can decide."""
-        if self.pattern is None:
-            return [], False
-        fulls: list[tuple[int, int, Target]] = []
-        shorts: list[tuple[int, int, Target]] = []
-        present: set[int] = set()
-        table = self.table
+    def _matches(self, text: str) -> list[tuple[int, int, tuple]]:
+        """(start, end, what it is) for each match of ``self.pattern`` in ``fold_text(text)``, in order,
+        without those a combining mark continues; what it is: see :meth:`_look_up`."""
+        if self.view_pattern is not None:
+            found = self._view_matches(text)
+            if found is not None:
+                return found
+        seen = self._seen
         n = len(text)
+        found = []
         for m in self.pattern.finditer(fold_text(text)):
             start, end = m.span()
             if end < n and is_mark(text[end]):
                 continue  # the word goes on with a combining mark
-            target = table.get(m.group())  # the folded text of a match is its key
-            if target is None:
-                continue
-            if target.what == FULL:
-                present.add(target.entity)
-                fulls.append((start, end, target))
-            elif target.what == SHORT:
-                shorts.append((start, end, target))
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
+            if what is not _NOT_A_KEY:
+                found.append((start, end, what))
+        return found
+
+    def _view_matches(self, text: str) -> list[tuple[int, int, tuple]] | None:
+        """What :meth:`_matches` returns, found on the view of ``text``; None if the view cannot tell.
+
+        The view (see ``_VIEW`` and :meth:`_view`) has a space wherever fold_text's text has a
+        character that is no ASCII word character, so every name of fold_text's text stands in
+        the view, between spaces. The view may show more: a name across a character that is no
+        separator ("Kim,Jong"), or next to a letter beyond ASCII. So each name found is checked:
+        its spelling must fold to a key, and a neighbour beyond ASCII must let a name stop there.
+        If every name found passes, the view found exactly fold_text's names: the first name of
+        fold_text's text is also the view's first (the view tries every position fold_text's
+        pattern can match at, and a checked name is one fold_text's pattern matches), and so on
+        from its end. Otherwise None.
+        """
+        view = self._view(text)
+        seen = self._seen
+        n = len(text)
+        found = []
+        for m in self.view_pattern.finditer(view):
+            start, end = m.span()  # view[start] is the space before the name: text[start - 1]
+            end -= 1
+            before = text[start - 1] if start else ""
+            if before >= "\x80" and (_EDGES.get(before) or _edge(before)) == _STOP:
+                return None
+            if end < n and text[end] >= "\x80":
+                edge = _EDGES.get(text[end]) or _edge(text[end])
+                if edge == _STOP:
+                    return None
+                if edge == _MARK:
+                    continue  # the word goes on with a combining mark
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
+            if what is _NOT_A_KEY:
+                return None
+            found.append((start, end, what))
+        return found
+
+    @staticmethod
+    def _view(text: str) -> bytes:
+        """" " + the view of ``text``, whose letters that fold to ASCII letters are folded first
+        (fold_letters keeps the length, so positions carry over)."""
+        if not text.isascii():
+            text = fold_letters(text)
+        return (" " + text).encode("ascii", "replace").translate(_VIEW)
+
+    def _look_up(self, matched: str) -> tuple:
+        """What a matched spelling is, remembered: (kind, entity or target, rendering, canonical,
+        unstable), kind FULL, SHORT or KEEP; ``_NOT_A_KEY`` when its folded form is no key.
+
+        For FULL, the rendering is what :func:`_render` says and ``unstable`` is ``self.unstable``'s
+        entry for it (when it does not depend on the context). The rendering is None (nothing to
+        do) for KEEP, ``_BAIL`` for SHORT and ``_NOT_A_KEY``.
+        """
+        target = self.table.get(fold_text(matched))  # fold_text of a match is its key
+        if target is None:
+            what: tuple = _NOT_A_KEY
+        elif target.what == FULL:
+            rendering = _render(target.canonical, matched)
+            grows = self._unstable_entry(rendering) if type(rendering) is str else None
+            what = (FULL, target.entity, rendering, target.canonical, grows)
+        elif target.what == SHORT:
+            what = (SHORT, target, _BAIL, "", None)
+        else:
+            what = (KEEP, -1, None, "", None)
+        if len(self._seen) >= _MEMO_SIZE:
+            self._seen.clear()
+        self._seen[matched] = what
+        return what
+
+    def _scan(self, text: str) -> tuple[list[Edit], bool]:
+        """The edits of one scan, and whether the text holds surnames a neighbour's case can decide."""
+        if self.pattern is None:
+            return [], False
         edits: list[Edit] = []
-        for start, end, target in fulls:
-            after = self.render(target.canonical, text, start, end)
-            if after is not None:
-                edits.append(Edit(start, end, after, "name"))
+        shorts: list[tuple[int, int, Target]] = []
+        present: set[int] = set()
+        for start, end, what in self._matches(text):
+            if what[0] is FULL:
+                present.add(what[1])
+                after = what[2]
+                if type(after) is tuple:
+                    after = after[2] if after[0](text, start, end) else after[1]
+                if after is not None:
+                    edits.append(Edit(start, end, after, "name"))
+            elif what[0] is SHORT:
+                shorts.append((start, end, what[1]))
         if shorts and present:
             for start, end, target in shorts:
                 chosen = {short for entity, short in target.shorts if entity in present}
@@ -155,16 +280,22 @@ class Matcher:
             edits.sort()
         return edits, bool(shorts and present)
 
-    def edits(self, text: str) -> list[Edit]:
-        """Edits whose result a further scan would not change."""
+    def edits(self, text: str, ctx: object = None) -> list[Edit]:
+        """Edits whose result a further scan would not change (``ctx``, as a rule gets it, is not read)."""
+        if self.view_pattern is not None:
+            edits = self._quick_edits(text)
+            if edits is not None:
+                return edits
         edits, surnames = self._scan(text)
+        if not edits:
+            return edits
         changes = [e for e in edits if text[e.start : e.end] != e.after]
         if not changes:
             return edits
         # A second scan can only differ where a new canonical runs into a longer name (known at
         # build time), where two rewrites touch, or where a surname's neighbour changed the case
         # of its first or last letter.
-        adjacent = any(b.start - a.end <= 1 for a, b in zip(changes, changes[1:]))
+        adjacent = len(changes) > 1 and any(b.start - a.end <= 1 for a, b in zip(changes, changes[1:]))
         if not adjacent and not any(self._may_grow(text, e) for e in changes) and not (surnames and any(
                 _case(e.after[0]) != _case(text[e.start]) or _case(e.after[-1]) != _case(text[e.end - 1])
                 for e in changes)):
@@ -188,48 +319,80 @@ class Matcher:
             b += 1
         return [Edit(a, len(text) - b, current[a : len(current) - b], "name")]
 
+    def _quick_edits(self, text: str) -> list[Edit] | None:
+        """What :meth:`edits` returns, in one pass over the view, for the usual text; None otherwise.
+
+        The usual text: the view can tell its names (see :meth:`_view_matches`, whose checks this
+        repeats inline), it names no surname, and no rewrite touches another or could join its
+        neighbours into a longer name. Then the edits are the full names' renderings in order and
+        a second scan would find nothing more to do, as :meth:`edits` would conclude.
+        """
+        beyond_ascii = not text.isascii()
+        view = (" " + (fold_letters(text) if beyond_ascii else text)).encode("ascii", "replace")
+        view = view.translate(_VIEW)  # self._view(text), inline
+        seen = self._seen
+        n = len(text)
+        edits: list[Edit] = []
+        last = -2  # where the previous rewrite ends
+        for m in self.view_pattern.finditer(view):
+            start, end = m.span()  # view[start] is the space before the name: text[start - 1]
+            end -= 1
+            if beyond_ascii:  # the checks of _view_matches
+                before = text[start - 1] if start else ""
+                if before >= "\x80" and (_EDGES.get(before) or _edge(before)) == _STOP:
+                    return None
+                if end < n and text[end] >= "\x80":
+                    edge = _EDGES.get(text[end]) or _edge(text[end])
+                    if edge == _STOP:
+                        return None
+                    if edge == _MARK:
+                        continue  # the word goes on with a combining mark
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
+            after = what[2]
+            if after is None:
+                continue  # a canonical as written, a common word, a keep phrase
+            if after is _BAIL:
+                return None  # a surname, or a spelling that folds to no key
+            grows = what[4]
+            if type(after) is tuple:
+                after = after[2] if after[0](text, start, end) else after[1]
+                if after is None:
+                    continue
+                grows = self._unstable_entry(after)
+            if start - last <= 1:
+                return None  # touches the previous rewrite
+            if grows is not None and _may_join(text, start, end, grows):
+                return None
+            last = end
+            edits.append(Edit(start, end, after, "name"))
+        return edits
+
     # -- helpers --------------------------------------------------------------------------------
     def _may_grow(self, text: str, edit: Edit) -> bool:
         """Whether the canonical written by ``edit`` could join its neighbours into a longer name."""
-        words = self.unstable.get(key(edit.after))
-        if words is None:
-            return False
-        before, after = _neighbour_words(text, edit.start, edit.end)
-        return after in words[0] or before in words[1]
+        words = self._unstable_entry(edit.after)
+        return words is not None and _may_join(text, edit.start, edit.end, words)
+
+    def _unstable_entry(self, written: str) -> tuple[frozenset[str], ...] | None:
+        """``self.unstable``'s entry for a written canonical, remembered."""
+        try:
+            return self._grows[written]
+        except KeyError:
+            if len(self._grows) >= _MEMO_SIZE:
+                self._grows.clear()
+            words = self._grows[written] = self.unstable.get(key(written))
+            return words
 
     def render(self, canonical: str, text: str, start: int, end: int) -> str | None:
         """The canonical as it should stand in place of ``text[start:end]``, or None to leave it."""
-        matched = text[start:end]
-        if matched == canonical:
-            return None
-        if not any(ch.isupper() for ch in matched):
-            return None  # no capital letter: a common word or an identifier, not this name
-        if not any(ch.islower() for ch in matched):
-            letters = sum(ch.isalpha() for ch in matched)
-            if letters < 2:
-                return None
-            if letters <= 4 and len(key(matched).split()) == 1 and not self._caps_context(text, start, end):
-                return None  # a short all-capitals word alone is more likely an acronym
-            out = canonical.upper()
-        else:
-            out = canonical
-            if out[:1].islower() and _sentence_start(text, start):
-                out = out[:1].upper() + out[1:]
-        # Keep the whitespace the text has between words (line breaks, no-break spaces).
-        mparts = _SPLIT_KEEP.split(matched)
-        oparts = _SPLIT_KEEP.split(out)
-        if len(mparts) == len(oparts) > 1:
-            for i in range(1, len(oparts), 2):
-                if oparts[i] == " " and all(ch in WHITESPACE_SEPARATORS for ch in mparts[i]):
-                    oparts[i] = mparts[i]
-            out = "".join(oparts)
-        return None if out == matched else out
+        out = _render(canonical, text[start:end])
+        if type(out) is tuple:
+            out = out[2] if out[0](text, start, end) else out[1]
+        return out
 
     def _caps_context(self, text: str, start: int, end: int) -> bool:
-        for word in (_word_before(text, start), _word_after(text, end)):
-            if word and sum(ch.isalpha() for ch in word) > 1 and word.isupper():
-                return True
-        return False
+        return _caps_context(text, start, end)
 
     def _inside_other_name(self, text: str, start: int, end: int) -> bool:
         """Whether the surname at ``start:end`` is part of a longer capitalized name."""
@@ -244,11 +407,66 @@ class Matcher:
         return False
 
 
+def _render(canonical: str, matched: str) -> str | None | tuple:
+    """What :meth:`Matcher.render` returns for ``matched``, as far as the spelling alone tells.
+
+    None (leave it) or the rewrite, or, when the answer depends on the text around the match,
+    ``(predicate, if_not, if_so)``: ``predicate(text, start, end)`` says which. That happens for
+    a short word in capitals (an acronym unless capitals stand around it) and for a canonical in
+    lower case (a capital at the start of a sentence).
+    """
+    if matched == canonical:
+        return None
+    if not any(ch.isupper() for ch in matched):
+        return None  # no capital letter: a common word or an identifier, not this name
+    if not any(ch.islower() for ch in matched):
+        letters = sum(ch.isalpha() for ch in matched)
+        if letters < 2:
+            return None
+        out = _keep_whitespace(canonical.upper(), matched)
+        if letters <= 4 and len(key(matched).split()) == 1:
+            return (_caps_context, None, out)  # a short all-capitals word alone is more likely an acronym
+        return out
+    if canonical[:1].islower():
+        return (_sentence_start, _keep_whitespace(canonical, matched),
+                _keep_whitespace(canonical[:1].upper() + canonical[1:], matched))
+    return _keep_whitespace(canonical, matched)
+
+
+def _keep_whitespace(out: str, matched: str) -> str | None:
+    """``out`` with the whitespace ``matched`` has between words (line breaks, no-break spaces);
+    None if that is ``matched`` itself."""
+    mparts = _SPLIT_KEEP.split(matched)
+    oparts = _SPLIT_KEEP.split(out)
+    if len(mparts) == len(oparts) > 1:
+        for i in range(1, len(oparts), 2):
+            if oparts[i] == " " and all(ch in WHITESPACE_SEPARATORS for ch in mparts[i]):
+                oparts[i] = mparts[i]
+        out = "".join(oparts)
+    return None if out == matched else out
+
+
+def _edge(ch: str) -> int:
+    """What a character beyond ASCII is next to a name, in fold_text's text: a separator or other
+    non-word character (_OK), a combining mark (_MARK: the word goes on) or a character a name
+    cannot run into (_STOP). Remembered per character."""
+    if ch in SEPARATORS:
+        edge = _OK
+    elif is_mark(ch):
+        edge = _MARK
+    else:
+        edge = _STOP if _STOPS.match(ch.lower()) else _OK
+    if len(_EDGES) >= _MEMO_SIZE:
+        _EDGES.clear()
+    _EDGES[ch] = edge
+    return edge
+
+
 def _case(ch: str) -> int:
     return 1 if ch.isupper() else -1 if ch.islower() else 0
 
 
-def _unstable(keys: list[str], canonicals: set[str]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def _unstable(keys: list[str], canonicals: set[str]) -> dict[str, tuple[frozenset[str], ...]]:
     """Canonical keys that, once written, could become part of a longer match with their neighbours.
 
     For each: the words that, standing right after it, continue some longer key, and the words
@@ -275,23 +493,46 @@ def _unstable(keys: list[str], canonicals: set[str]) -> dict[str, tuple[frozense
                     before.add(kw[i - 1])
         if after or before:
             found[canonical] = (after, before)
-    return {k: (frozenset(a), frozenset(b)) for k, (a, b) in found.items()}
+    # Also the first letters of the words after and the last letters of the words before, a
+    # cheap first check (see _may_join).
+    return {k: (frozenset(a), frozenset(b), frozenset(w[0] for w in a), frozenset(w[-1] for w in b))
+            for k, (a, b) in found.items()}
 
 
-def _neighbour_words(text: str, start: int, end: int) -> tuple[str, str]:
-    """The folded words right before ``start`` and right after ``end`` across one separator."""
-    before = after = ""
-    if start >= 2 and text[start - 1] in SEPARATORS:
-        i = start - 1
-        while i > 0 and (text[i - 1].isalnum() or is_mark(text[i - 1])) and start - i < 64:
-            i -= 1
-        before = fold_word(text[i : start - 1])
-    if end + 1 < len(text) and text[end] in SEPARATORS:
-        j = end + 1
-        while j < len(text) and (text[j].isalnum() or is_mark(text[j])) and j - end < 64:
-            j += 1
-        after = fold_word(text[end + 1 : j])
-    return before, after
+def _may_join(text: str, start: int, end: int, words: tuple[frozenset[str], ...]) -> bool:
+    """Whether the word after ``end`` is one of ``words[0]`` or the word before ``start`` one of
+    ``words[1]`` (an entry of :func:`_unstable`), each across one separator.
+
+    Only what is asked is read, and an ASCII letter next to the separator that cannot begin (end)
+    any of the words settles it without reading the word.
+    """
+    follow, precede, firsts, lasts = words
+    n = len(text)
+    if follow and end + 1 < n and text[end] in SEPARATORS:
+        first = text[end + 1]
+        if (first >= "\x80" or first.lower() in firsts) and _folded_word_after(text, end) in follow:
+            return True
+    if precede and start >= 2 and text[start - 1] in SEPARATORS:
+        last = text[start - 2]
+        if (last >= "\x80" or last.lower() in lasts) and _folded_word_before(text, start) in precede:
+            return True
+    return False
+
+
+def _folded_word_before(text: str, start: int) -> str:
+    """The folded word ending at ``start - 1`` (``text[start - 1]`` is a separator)."""
+    i = start - 1
+    while i > 0 and (text[i - 1].isalnum() or is_mark(text[i - 1])) and start - i < 64:
+        i -= 1
+    return fold_word(text[i : start - 1])
+
+
+def _folded_word_after(text: str, end: int) -> str:
+    """The folded word starting at ``end + 1`` (``text[end]`` is a separator)."""
+    j = end + 1
+    while j < len(text) and (text[j].isalnum() or is_mark(text[j])) and j - end < 64:
+        j += 1
+    return fold_word(text[end + 1 : j])
 
 
 def _word_before(text: str, start: int) -> str:
@@ -314,7 +555,16 @@ def _word_after(text: str, end: int) -> str:
     return text[i:j]
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def _caps_context(text: str, start: int, end: int) -> bool:
+    """Whether a word in capitals stands right before or after ``text[start:end]``."""
+    for word in (_word_before(text, start), _word_after(text, end)):
+        if word and sum(ch.isalpha() for ch in word) > 1 and word.isupper():
+            return True
+    return False
+
+
+def _sentence_start(text: str, start: int, end: int = 0) -> bool:
+    """Whether ``text[start:]`` starts a sentence (``end`` unread: the shape of a _render predicate)."""
     i = start
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
