@@ -64,5 +64,5 @@ KIND = Kind(
     build=_build,
     check=check_packs,
     options=OPTIONS,
-    rounds=2,
+    rounds=1,
 )
