@@ -29,7 +29,7 @@ class GroupFinder:
         )
         self.prefilter = re.compile(r"[0-9][" + spaces + r"][0-9]")
 
-    def edits(self, text: str) -> list[Edit]:
+    def edits(self, text: str, ctx=None) -> list[Edit]:
         """
         >>> from textfix.catalog import Catalog
         >>> from textfix.numbers.tables import compile_tables

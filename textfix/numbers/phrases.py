@@ -47,7 +47,7 @@ class PhraseFinder:
                 done = m.end()
                 yield m
 
-    def edits(self, text: str) -> list[Edit]:
+    def edits(self, text: str, ctx=None) -> list[Edit]:
         """
         >>> PhraseFinder({"per cent": "percent"}).edits("5 per cent, PER CENT, Per cent, percentage")
         [Edit(start=2, end=10, after='percent', note='per cent'), Edit(start=12, end=20, after='PERCENT', note='per cent'), Edit(start=22, end=30, after='Percent', note='per cent')]
