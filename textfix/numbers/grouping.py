@@ -24,10 +24,17 @@ class GroupFinder:
         spaces = re.escape(tables.group_spaces)
         self.spaces = frozenset(tables.group_spaces)
         # The lookbehinds let a match start only where a chain starts, so a long chain is read once.
+        # They come after the first digit (and look back past it) so that the pattern starts with
+        # a character class, which re skips to in C.
         self.pattern = re.compile(
-            r"(?<![\d.,])(?<!\d[" + spaces + r"])[0-9]{1,3}(?:[" + spaces + r"][0-9]{3})+(?![0-9])"
+            r"[0-9](?<![\d.,](?s:.))(?<!\d[" + spaces + r"](?s:.))[0-9]{0,2}(?:[" + spaces + r"][0-9]{3})+(?![0-9])"
         )
         self.prefilter = re.compile(r"[0-9][" + spaces + r"][0-9]")
+        # The common case in C: a plain space between digits is found by a pattern that starts with
+        # a literal space (re skips to a literal faster than to a class); the other spaces are rare,
+        # and a text holding one is searched with the prefilter.
+        self.space_triple = re.compile(r" (?<=[0-9] )[0-9]") if " " in tables.group_spaces else None
+        self.rare_spaces = tuple(c for c in tables.group_spaces if c != " ")
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
         """
@@ -37,14 +44,26 @@ class GroupFinder:
         >>> GroupFinder(t).edits("1 000 000 people, 555 123 4567, 12 34")
         [Edit(start=0, end=9, after='1,000,000', note='digit groups')]
         """
-        first = self.prefilter.search(text)
-        if not first:
-            return []
+        first = None
+        if self.space_triple is not None:
+            for space in self.rare_spaces:
+                if space in text:
+                    break
+            else:
+                found = self.space_triple.search(text)
+                if found is None:
+                    return []
+                first = found.start() - 1
+        if first is None:
+            found = self.prefilter.search(text)
+            if found is None:
+                return []
+            first = found.start()
         edits = []
         sep_out = self.t.thousands_separator
         # A match holds digit, space, digit after a first group of at most three digits, so none
         # starts more than two characters before the first such triple.
-        for m in self.pattern.finditer(text, max(0, first.start() - 2)):
+        for m in self.pattern.finditer(text, max(0, first - 2)):
             start, end = m.span()
             found = m.group()
             used = {c for c in found if c in self.spaces}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Edit
-from .scan import first_class
+from .scan import first_class, has_case_folds
 
 
 def _case_like(model: str, word: str) -> str:
@@ -31,6 +31,19 @@ class PhraseFinder:
             # It reads one character and looks ahead: it stops at every place a phrase may start.
             self.prefilter = re.compile(first_class((w[0][0] for w in firsts), ignorecase=True)
                                         + "(?=" + "|".join(loose) + ")")
+        # Cheaper still, in C: every match, lowercased, holds one of these needles (its first word
+        # and the space after it, or the whole one-word phrase), so a text whose lowercase holds
+        # none has no match. Exact for ASCII phrases: under IGNORECASE an ASCII letter matches only
+        # its two cases, except i, s and k, which also match İ, ı, ſ or the Kelvin sign (those
+        # texts skip the needles when a phrase has such a letter).
+        self.needles: tuple[str, ...] | None = None
+        self.needles_fold = False
+        if parts and all(v.isascii() for v in alternatives):
+            needles = set()
+            for words in firsts:
+                needles.update([words[0] + " ", words[0] + "\u00a0"] if len(words) > 1 else words)
+            self.needles = tuple(sorted(needles))
+            self.needles_fold = any(c in "isk" for needle in needles for c in needle)
 
     def _matches(self, text: str):
         """What ``self.pattern.finditer(text)`` finds, tried only where the prefilter stops."""
@@ -54,6 +67,13 @@ class PhraseFinder:
         """
         if self.pattern is None:
             return []
+        if self.needles is not None and not (self.needles_fold and has_case_folds(text)):
+            low = text.lower()
+            for needle in self.needles:
+                if needle in low:
+                    break
+            else:
+                return []
         edits = []
         for m in self._matches(text):
             found = m.group()

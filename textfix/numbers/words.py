@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Edit
-from .scan import WordScanner, word_pattern
+from .scan import WordScanner, has_case_folds, word_pattern
 from .tables import NumberTables
 
 def word_before(text: str, pos: int, endpos: int) -> str | None:
@@ -99,19 +99,17 @@ class WordFinder:
                 if m.group() in words:
                     self.idioms.setdefault(m.group(), []).append((idiom, m.start()))
         self._idiom_patterns = _idiom_patterns(self.idioms)
-        # How far an idiom reaches from one of its number words, plus the character beside it.
-        self._idiom_reach = max((len(idiom) for found in self.idioms.values() for idiom, _ in found), default=0) + 1
 
     # -- runs -----------------------------------------------------------------------------------
-    def _runs(self, text: str) -> list[Run]:
-        """The runs of number words, in order."""
+    def _runs(self, text: str, folds: bool | None = None) -> list[Run]:
+        """The runs of number words, in order (``folds``: see :meth:`.WordScanner.spans`)."""
         runs: list[Run] = []
         scales, joiners = self.t.scales, self.t.joiners
         spans: list[tuple[int, int]] = []
         words: list[str] = []
         gaps: list[str] = []
         prev_end, prev_word = 0, ""
-        for start, end in self.scanner.spans(text):
+        for start, end in self.scanner.spans(text, folds):
             word = text[start:end].lower()
             if spans:
                 gap = text[prev_end:start]
@@ -255,7 +253,8 @@ class WordFinder:
             return None
         return "".join(digits), m.end()
 
-    def _blocked(self, text: str, spans: list[tuple[int, int]], words: list[str], end: int | None = None) -> bool:
+    def _blocked(self, text: str, spans: list[tuple[int, int]], words: list[str], end: int | None = None,
+                 folds: bool | None = None) -> bool:
         """Whether the context keeps the run at ``spans`` (up to ``end``, after a decimal tail) in words.
 
         Cheap character tests come first; the regexes run only where they can match.
@@ -307,7 +306,7 @@ class WordFinder:
                     return True
             elif back.end() <= 3 and back.group(2) is not None:
                 return True
-        return self._in_idiom(text, spans, words)
+        return self._in_idiom(text, spans, words, folds)
 
     def _lone_ordinal(self, text: str, spans: list[tuple[int, int]], words: list[str], edits: list[Edit]) -> None:
         """the hundredth day -> the 100th day (after a word of [ordinal-leads] only)."""
@@ -319,25 +318,16 @@ class WordFinder:
             return
         edits.append(Edit(spans[0][0], spans[-1][1], self.format(value, True), "number words"))
 
-    def _in_idiom(self, text: str, spans: list[tuple[int, int]], words: list[str]) -> bool:
-        low = None
-        for (start, end), word in zip(spans, words):
-            found = self._idiom_patterns.get(word)
-            if found is None:
-                if word in self.idioms and self._idiom_here(text, start, word):
+    def _in_idiom(self, text: str, spans: list[tuple[int, int]], words: list[str], folds: bool | None = None) -> bool:
+        # Without İ, ı or ſ in the text, IGNORECASE matching of an ASCII idiom is the same test as
+        # lowercasing the text and comparing (the Kelvin sign lowercases to k either way).
+        plain = not (has_case_folds(text) if folds is None else folds)
+        for (start, _), word in zip(spans, words):
+            pattern = self._idiom_patterns.get(word)
+            if pattern is not None and plain:
+                if pattern.match(text, start):
                     return True
-                continue
-            if low is None:
-                # One lowercased window around the whole run serves every word of it.
-                low_start = max(0, spans[0][0] - self._idiom_reach)
-                window = text[low_start : spans[-1][1] + self._idiom_reach]
-                low = window.lower()
-                if len(low) != len(window):
-                    low = ""  # lowercasing changed a length: positions would shift
-            if low:
-                if found.match(low, start - low_start):
-                    return True
-            elif self._idiom_here(text, start, word):
+            elif word in self.idioms and self._idiom_here(text, start, word):
                 return True
         return False
 
@@ -354,9 +344,10 @@ class WordFinder:
         return False
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        edits = []
+        edits: list[Edit] = []
         cardinals = self.t.cardinals
-        for spans, words, gaps in self._runs(text):
+        folds = has_case_folds(text)
+        for spans, words, gaps in self._runs(text, folds):
             # A lone cardinal word (the commonest run) is read without the general reader.
             if len(words) == 1 and words[0] in cardinals:
                 read = cardinals[words[0]], False, None
@@ -369,7 +360,7 @@ class WordFinder:
             value, ordinal, _ = read
             decimal = None if ordinal else self._decimal(text, spans[-1][1])
             if decimal is not None:
-                if not self._blocked(text, spans, words, decimal[1]):
+                if not self._blocked(text, spans, words, decimal[1], folds):
                     whole = self.format(value, False)
                     if whole.isdigit() or "," in whole:
                         edits.append(Edit(spans[0][0], decimal[1], f"{whole}.{decimal[0]}", "number words"))
@@ -378,19 +369,18 @@ class WordFinder:
                 continue
             if not ordinal and 2001 <= value <= 2099 and "thousand" in words and "hundred" not in words:
                 continue  # two thousand and five: likely a year
-            if self._blocked(text, spans, words):
+            if self._blocked(text, spans, words, None, folds):
                 continue
             edits.append(Edit(spans[0][0], spans[-1][1], self.format(value, ordinal), "number words"))
         return edits
 
 
 def _idiom_patterns(idioms: dict[str, list[tuple[str, int]]]) -> dict[str, re.Pattern[str]]:
-    """For each number word, one pattern that says whether an idiom holds it.
+    """For each number word, one pattern that says whether an idiom holds it there.
 
-    The pattern is matched at the word in a lowercased copy of the text around it, so it is the
-    same test as :meth:`WordFinder._idiom_here` (the idiom as written there, lowercased; no letter
-    or digit just before or after it) as long as lowercasing keeps every character one character.
-    Only ASCII idioms get one (lowercasing a wider window could change a final sigma).
+    Matched (IGNORECASE) at the word, it is the test of :meth:`WordFinder._idiom_here` (the idiom
+    lowercased as written; no letter or digit just before or after it) on text without İ, ı or ſ.
+    Only ASCII idioms get one.
     """
     patterns = {}
     for word, found in idioms.items():
@@ -401,5 +391,5 @@ def _idiom_patterns(idioms: dict[str, list[tuple[str, int]]]) -> dict[str, re.Pa
             before, after = re.escape(idiom[:offset]), re.escape(idiom[offset + len(word) :])
             look_before = f"(?<={before})(?<![^\\W_]{before})" if before else r"(?<![^\W_])"
             alternatives.append(look_before + re.escape(word) + after + r"(?![^\W_])")
-        patterns[word] = re.compile("|".join(alternatives))
+        patterns[word] = re.compile("|".join(alternatives), re.IGNORECASE)
     return patterns
