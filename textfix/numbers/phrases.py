@@ -45,14 +45,24 @@ class PhraseFinder:
             self.needles = tuple(sorted(needles))
             self.needles_fold = any(c in "isk" for needle in needles for c in needle)
 
-    def _matches(self, text: str):
-        """What ``self.pattern.finditer(text)`` finds, tried only where the prefilter stops."""
-        if self.prefilter is None:
+    def _matches(self, text: str, low: str | None = None):
+        """What ``self.pattern.finditer(text)`` finds, tried only where a phrase may start: where
+        ``low`` (``text.lower()``, as long as ``text``) holds a needle, or where the prefilter stops."""
+        if low is not None:
+            starts = set()
+            for needle in self.needles:
+                at = low.find(needle)
+                while at >= 0:
+                    starts.add(at)
+                    at = low.find(needle, at + 1)
+            candidates = sorted(starts)
+        elif self.prefilter is not None:
+            candidates = [m.start() for m in self.prefilter.finditer(text)]
+        else:
             yield from self.pattern.finditer(text)
             return
         done = 0
-        for candidate in self.prefilter.finditer(text):
-            start = candidate.start()
+        for start in candidates:
             if start < done:
                 continue
             m = self.pattern.match(text, start)  # its lookbehind still sees the text before start
@@ -67,6 +77,7 @@ class PhraseFinder:
         """
         if self.pattern is None:
             return []
+        low = None
         if self.needles is not None and not (self.needles_fold and has_case_folds(text)):
             low = text.lower()
             for needle in self.needles:
@@ -74,8 +85,10 @@ class PhraseFinder:
                     break
             else:
                 return []
+            if len(low) != len(text):
+                low = None  # lowercasing made a character longer (İ): positions would shift
         edits = []
-        for m in self._matches(text):
+        for m in self._matches(text, low):
             found = m.group()
             key = " ".join(found.lower().split())
             canonical = self.replace.get(key)

@@ -51,14 +51,19 @@ _WORD_CHARS = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT_AFTER = re.compile(r"[ \t\u00a0]*[0-9]")
 _DIGIT_BEFORE = re.compile(r"[0-9][ \t\u00a0]*$")
+_POINT_SPACES = (" ", "\u00a0")  # what a decimal tail starts with (a tuple: "" is not in it)
 _OPENERS = "\"'“‘«([{—–- \t\u00a0*"
 # What may sit right before a run for a word (or, with "\n", a digit) to be read before it: the
 # regexes above skip only these. Any other character before a run is not a letter (a run is not
 # glued to one), so no word is before it.
 _BEFORE_WORD = " \t\u00a0\n"
-# On the text before a run, reversed: what word_before finds (group 1, reversed), or a digit
-# (group 2) that _DIGIT_BEFORE finds if it is among the last three characters.
-_BACK = re.compile(r"\n?[ \t\u00a0]*(?:([^\W\d_]+)|([0-9]))?")
+# On the text before a run, reversed (see the groups below).
+_BACK = re.compile(
+    # group 1: the start of a sentence (head.rstrip(_OPENERS) empty, or ending in .!?\n\r but not ...)
+    "(?:(?=[" + re.escape(_OPENERS) + r"]*(?:\Z|[!?\n\r]|\.(?!\.\.)))())?"
+    # group 2: the word before (word_before, reversed); group 3: a digit (_DIGIT_BEFORE if in the last 3)
+    r"\n?[ \t\u00a0]*(?:([^\W\d_]+)|([0-9]))?"
+)
 
 # A run: the spans of its number words, the words (lowercase), and how each joins the one before
 # it: "" (the first), "-", " " or "and".
@@ -91,6 +96,7 @@ class WordFinder:
         self._scales_desc = sorted(tables.scales.items(), key=lambda kv: -kv[1][0])
         # Below this a number is written as plain digits (no thousands separator, no scale word).
         self._plain_below = min([1000] + [value for value, keep in tables.scales.values() if keep])
+        self._small_ordinals = [f"{value}{tables.suffix(value)}" for value in range(1000)]
         self.tens = {w for w, v in tables.cardinals.items() if 20 <= v <= 90 and v % 10 == 0}
         # idiom word -> [(idiom, offset of that word in the idiom)]
         self.idioms: dict[str, list[tuple[str, int]]] = {}
@@ -99,6 +105,12 @@ class WordFinder:
                 if m.group() in words:
                     self.idioms.setdefault(m.group(), []).append((idiom, m.start()))
         self._idiom_patterns = _idiom_patterns(self.idioms)
+        # The word lists of the context checks, merged: a word after the run blocks it if it is in
+        # [not-before] or [not-near]; a word before it, if in [not-near] or [decimal-points]
+        # (lowercase entries any case; those with a capital as written or in capitals).
+        self._near_exact = tables.not_near_exact
+        self._after_blocks = tables.not_before | tables.not_near_any
+        self._before_blocks = tables.not_near_any | tables.decimal_points
 
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, text: str, folds: bool | None = None) -> list[Run]:
@@ -218,12 +230,13 @@ class WordFinder:
         return total, False, None
 
     def format(self, value: int, ordinal: bool) -> str:
+        if value < 1000:
+            if ordinal:
+                return self._small_ordinals[value]
+            if value < self._plain_below:
+                return str(value)
         if ordinal:
-            if value < 1000:
-                return f"{value}{self.t.suffix(value)}"
             return f"{value:,}{self.t.suffix(value)}".replace(",", self.t.thousands_separator)
-        if value < self._plain_below:
-            return str(value)
         for word, (scale, keep) in self._scales_desc:
             if not keep or value < scale:
                 continue
@@ -239,7 +252,7 @@ class WordFinder:
     # -- context --------------------------------------------------------------------------------
     def _decimal(self, text: str, end: int):
         """A decimal tail after a run: ' point five' followed by a unit word; (digits, its end) or None."""
-        if self._point is None or text[end : end + 1] not in ("\u00a0", " ") or end + 1 >= len(text):
+        if self._point is None or text[end : end + 1] not in _POINT_SPACES or end + 1 >= len(text):
             return None
         first = text[end + 1]
         if first not in self._point_firsts and first < "\x80":
@@ -270,9 +283,10 @@ class WordFinder:
         before = text[start - 1] if start else ""
         if before and (before in "-/:.$£€#+" or before.isdigit()):
             return True
-        # The start of a sentence stays in words.
-        head = text[max(0, start - 40) : start].rstrip(_OPENERS)
-        if not head or head[-1] in ".!?\n\r" and not head.endswith("..."):
+        # The 40 characters before the run, reversed, read by one pattern: the start of a sentence
+        # (which stays in words), the word before, and digits just before.
+        back = _BACK.match(text[max(0, start - 40) : start][::-1])
+        if back.group(1) is not None:
             return True
         # Glued on the right.
         after = text[end] if end < len(text) else ""
@@ -287,25 +301,22 @@ class WordFinder:
             nxt = _WORD_AFTER.match(text, end)
             if nxt:
                 word = nxt.group(1)
-                if word.lower() in t.not_before or t.near_blocks(word):
+                lower = word.lower()
+                if lower in self._after_blocks or word in self._near_exact:
                     return True
-                if word.lower() == "of":
+                if lower == "of":
                     nxt2 = _WORD_AFTER.match(text, nxt.end())
                     if nxt2 and t.near_blocks(nxt2.group(1)):
                         return True
             elif _DIGIT_AFTER.match(text[end : end + 3]):
                 return True
-        if before and before in _BEFORE_WORD:
-            # The word before (word_before) and digits just before (_DIGIT_BEFORE), read in one
-            # match on the 40 characters before the run, reversed.
-            back = _BACK.match(text[max(0, start - 40) : start][::-1])
-            word = back.group(1)
-            if word is not None:
-                word = word[::-1]
-                if t.near_blocks(word) or word.lower() in t.decimal_points:
-                    return True
-            elif back.end() <= 3 and back.group(2) is not None:
+        word = back.group(2)
+        if word is not None:
+            word = word[::-1]
+            if word in self._near_exact or word.lower() in self._before_blocks:
                 return True
+        elif back.group(3) is not None and back.end() <= 3:
+            return True
         return self._in_idiom(text, spans, words, folds)
 
     def _lone_ordinal(self, text: str, spans: list[tuple[int, int]], words: list[str], edits: list[Edit]) -> None:
@@ -344,34 +355,41 @@ class WordFinder:
         return False
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        edits: list[Edit] = []
-        cardinals = self.t.cardinals
         folds = has_case_folds(text)
-        for spans, words, gaps in self._runs(text, folds):
-            # A lone cardinal word (the commonest run) is read without the general reader.
+        runs = self._runs(text, folds)
+        if not runs:
+            return []
+        edits: list[Edit] = []
+        cardinals, threshold = self.t.cardinals, self.threshold
+        for spans, words, gaps in runs:
+            end = spans[-1][1]
+            # A lone cardinal word (the commonest run) is read without the general reader, and one
+            # below the threshold with no decimal tail after it (no space after it) is done.
             if len(words) == 1 and words[0] in cardinals:
-                read = cardinals[words[0]], False, None
+                value, ordinal = cardinals[words[0]], False
+                if value < threshold and text[end : end + 1] not in _POINT_SPACES:
+                    continue
             else:
                 read = self.read(words, gaps)
-            if read is None:
-                if len(words) == 1 and words[0] in self.t.scale_ordinals:
-                    self._lone_ordinal(text, spans, words, edits)
-                continue
-            value, ordinal, _ = read
-            decimal = None if ordinal else self._decimal(text, spans[-1][1])
+                if read is None:
+                    if len(words) == 1 and words[0] in self.t.scale_ordinals:
+                        self._lone_ordinal(text, spans, words, edits)
+                    continue
+                value, ordinal, _ = read
+            decimal = None if ordinal else self._decimal(text, end)
             if decimal is not None:
                 if not self._blocked(text, spans, words, decimal[1], folds):
                     whole = self.format(value, False)
                     if whole.isdigit() or "," in whole:
                         edits.append(Edit(spans[0][0], decimal[1], f"{whole}.{decimal[0]}", "number words"))
                 continue
-            if value < self.threshold:
+            if value < threshold:
                 continue
             if not ordinal and 2001 <= value <= 2099 and "thousand" in words and "hundred" not in words:
                 continue  # two thousand and five: likely a year
-            if self._blocked(text, spans, words, None, folds):
+            if self._blocked(text, spans, words, end, folds):
                 continue
-            edits.append(Edit(spans[0][0], spans[-1][1], self.format(value, ordinal), "number words"))
+            edits.append(Edit(spans[0][0], end, self.format(value, ordinal), "number words"))
         return edits
 
 
