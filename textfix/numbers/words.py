@@ -17,6 +17,13 @@ one to nine stay words) and nothing around it says otherwise:
 * a word of ``[not-before]`` after it (``twelve point five``), a word of ``[not-near]``
   beside it (month names: the dates kind reads ``March twelfth``), digits beside it;
 * a year-like ``two thousand and five``.
+
+Speed: the number words are found on a copy of the text folded to bytes in C
+(:class:`.scan.WordScanner`); a run is then read once, and its context is checked
+cheapest first, each regex anchored at the run (the word before, the sentence start
+and digits before it in one match on the reversed text before it; idioms by one
+IGNORECASE pattern per number word). Each fast check is tested against its plain
+definition in tests/test_numbers_fast.py.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import re
 from ..offsets import Edit
 from .scan import WordScanner, has_case_folds, word_pattern
 from .tables import NumberTables
+
 
 def word_before(text: str, pos: int, endpos: int) -> str | None:
     """``_WORD_BEFORE.search(text, pos, endpos).group(1)`` (or None), without trying every position.
@@ -53,11 +61,8 @@ _DIGIT_AFTER = re.compile(r"[ \t\u00a0]*[0-9]")
 _DIGIT_BEFORE = re.compile(r"[0-9][ \t\u00a0]*$")
 _POINT_SPACES = (" ", "\u00a0")  # what a decimal tail starts with (a tuple: "" is not in it)
 _OPENERS = "\"'“‘«([{—–- \t\u00a0*"
-# What may sit right before a run for a word (or, with "\n", a digit) to be read before it: the
-# regexes above skip only these. Any other character before a run is not a letter (a run is not
-# glued to one), so no word is before it.
-_BEFORE_WORD = " \t\u00a0\n"
-# On the text before a run, reversed (see the groups below).
+# On the 40 characters before a run, reversed: three checks in one match (the groups below).
+# _WORD_BEFORE and _DIGIT_BEFORE stay as the definitions (tests/test_numbers_fast.py).
 _BACK = re.compile(
     # group 1: the start of a sentence (head.rstrip(_OPENERS) empty, or ending in .!?\n\r but not ...)
     "(?:(?=[" + re.escape(_OPENERS) + r"]*(?:\Z|[!?\n\r]|\.(?!\.\.)))())?"
@@ -81,10 +86,10 @@ class WordFinder:
         self.reference_atom = re.compile(r"(?<![\w'’])(?:" + alternatives + r")(?![\w'’])", re.IGNORECASE)
         if all(_WORD_CHARS.fullmatch(w) for w in words):
             self.atom = word_pattern(words, r"[\w'’]", r"[\w'’]", ignorecase=True)
-            self.scanner = WordScanner(words, self.atom)
         else:
             self.atom = self.reference_atom
-            self.scanner = WordScanner((), self.atom)
+        # Faster still for ASCII words: a scan of the text folded to bytes (it falls back on self.atom).
+        self.scanner = WordScanner(words, self.atom)
         digit_words = [w for w, v in tables.cardinals.items() if v <= 9]
         points = "|".join(map(re.escape, sorted(tables.decimal_points)))
         digit_alt = "|".join(map(re.escape, sorted(digit_words, key=len, reverse=True)))
@@ -310,6 +315,7 @@ class WordFinder:
                         return True
             elif _DIGIT_AFTER.match(text[end : end + 3]):
                 return True
+        # Before it: a word of [not-near] or [decimal-points], or digits (the 3 characters before).
         word = back.group(2)
         if word is not None:
             word = word[::-1]
