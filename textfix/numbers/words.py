@@ -410,10 +410,15 @@ def _idiom_patterns(idioms: dict[str, list[tuple[str, int]]]) -> dict[str, re.Pa
     for word, found in idioms.items():
         if not all(idiom.isascii() for idiom, _ in found):
             continue
-        alternatives = []
+        # Grouped by what comes before the word, so each lookbehind is tried once.
+        tails: dict[str, list[str]] = {}
         for idiom, offset in found:
-            before, after = re.escape(idiom[:offset]), re.escape(idiom[offset + len(word) :])
-            look_before = f"(?<={before})(?<![^\\W_]{before})" if before else r"(?<![^\W_])"
-            alternatives.append(look_before + re.escape(word) + after + r"(?![^\W_])")
+            tails.setdefault(idiom[:offset], []).append(idiom[offset + len(word) :])
+        alternatives = []
+        for before, afters in tails.items():
+            escaped = re.escape(before)
+            look_before = f"(?<={escaped})(?<![^\\W_]{escaped})" if before else r"(?<![^\W_])"
+            after = "|".join(re.escape(a) for a in sorted(afters, key=len, reverse=True))
+            alternatives.append(f"{look_before}{re.escape(word)}(?:{after})(?![^\\W_])")
         patterns[word] = re.compile("|".join(alternatives), re.IGNORECASE)
     return patterns
