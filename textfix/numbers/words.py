@@ -59,6 +59,7 @@ _WORD_CHARS = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT_AFTER = re.compile(r"[ \t\u00a0]*[0-9]")
 _DIGIT_BEFORE = re.compile(r"[0-9][ \t\u00a0]*$")
+_PLAIN_GAPS = {"-": "-", " ": " ", "\u00a0": " "}  # gap -> how it joins two number words of a run
 _POINT_SPACES = (" ", "\u00a0")  # what a decimal tail starts with (a tuple: "" is not in it)
 _OPENERS = "\"'“‘«([{—–- \t\u00a0*"
 # On the 40 characters before a run, reversed: three checks in one match (the groups below).
@@ -130,12 +131,8 @@ class WordFinder:
             word = text[start:end].lower()
             if spans:
                 gap = text[prev_end:start]
-                kind = None
-                if gap == "-":
-                    kind = "-"
-                elif gap == " " or gap == "\u00a0":
-                    kind = " "
-                elif prev_word == "hundred" or prev_word in scales:
+                kind = _PLAIN_GAPS.get(gap)
+                if kind is None and (prev_word == "hundred" or prev_word in scales):
                     parts = gap.split()
                     if len(parts) == 1 and parts[0].lower() in joiners and gap[0] == " " and gap[-1] == " ":
                         kind = "and"
@@ -382,7 +379,9 @@ class WordFinder:
                         self._lone_ordinal(text, spans, words, edits)
                     continue
                 value, ordinal, _ = read
-            decimal = None if ordinal else self._decimal(text, end)
+            decimal = None
+            if not ordinal and text[end : end + 1] in _POINT_SPACES:  # a decimal tail starts so
+                decimal = self._decimal(text, end)
             if decimal is not None:
                 if not self._blocked(text, spans, words, decimal[1], folds):
                     whole = self.format(value, False)
