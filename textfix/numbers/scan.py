@@ -14,6 +14,10 @@ class is only a superset used to skip. Callers use it only when every word is
 made of characters of ``A``'s complement's complement (word characters), so at
 most one word can match at a position and the order of alternatives does not
 matter.
+
+:class:`WordScanner` goes further for ASCII words: it scans a copy of the text folded
+to bytes with a pattern that starts with a literal space, and checks what the folding
+hides (see there).
 """
 
 from __future__ import annotations
