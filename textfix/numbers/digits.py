@@ -25,7 +25,7 @@ class DigitFinder:
         # Only a non-ASCII digit or separator makes a match non-ASCII: skip to the first one.
         self.prefilter = re.compile(r"[\x80-\U0010ffff](?<=[\d" + seps + r"])")
 
-    def edits(self, text: str) -> list[Edit]:
+    def edits(self, text: str, ctx=None) -> list[Edit]:
         """
         >>> DigitFinder("\\u066b", "\\u066c").edits("٤٣ and ۱۲٫۵ and ١٬٠٠٠ and 12")
         [Edit(start=0, end=2, after='43', note='digits to ASCII'), Edit(start=7, end=11, after='12.5', note='digits to ASCII'), Edit(start=16, end=21, after='1,000', note='digits to ASCII')]

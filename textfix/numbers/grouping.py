@@ -16,6 +16,10 @@ from ..offsets import Edit
 from .tables import NumberTables
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+# The same read backwards: on the reversed text before a number, its group 1 (reversed) is what
+# _WORD_BEFORE.search finds (the letters before an optional period and spaces), without trying
+# every position.
+_WORD_BEFORE_REVERSED = re.compile(r"\s*\.?([^\W\d_]+)")
 
 
 class GroupFinder:
@@ -24,12 +28,50 @@ class GroupFinder:
         spaces = re.escape(tables.group_spaces)
         self.spaces = frozenset(tables.group_spaces)
         # The lookbehinds let a match start only where a chain starts, so a long chain is read once.
+        # They come after the first digit (and look back past it) so that the pattern starts with
+        # a character class, which re skips to in C.
         self.pattern = re.compile(
-            r"(?<![\d.,])(?<!\d[" + spaces + r"])[0-9]{1,3}(?:[" + spaces + r"][0-9]{3})+(?![0-9])"
+            r"[0-9](?<![\d.,](?s:.))(?<!\d[" + spaces + r"](?s:.))[0-9]{0,2}(?:[" + spaces + r"][0-9]{3})+(?![0-9])"
         )
         self.prefilter = re.compile(r"[0-9][" + spaces + r"][0-9]")
+        # The common case in C: a plain space between digits is found by a pattern that starts with
+        # a literal space (re skips to a literal faster than to a class); the other spaces are rare,
+        # and a text holding one is searched with the prefilter.
+        self.space_triple = re.compile(r" (?<=[0-9] )[0-9]") if " " in tables.group_spaces else None
+        self.rare_spaces = tuple(c for c in tables.group_spaces if c != " ")
 
-    def edits(self, text: str) -> list[Edit]:
+    def _chains(self, text: str):
+        """What ``self.pattern.finditer(text)`` finds (an empty tuple when there is no triple).
+
+        A match holds digit, space, digit after a first group of at most three digits, so it
+        starts at most two characters before such a triple. With only plain spaces in the text
+        the triples are found from a literal space and the pattern is tried at those places;
+        otherwise it runs from two characters before the first triple.
+        """
+        if self.space_triple is not None:
+            for space in self.rare_spaces:
+                if space in text:
+                    break
+            else:
+                first = self.space_triple.search(text)
+                return () if first is None else self._at_triples(text, first.start())
+        first = self.prefilter.search(text)
+        return () if first is None else self.pattern.finditer(text, max(0, first.start() - 2))
+
+    def _at_triples(self, text: str, first: int):
+        """The matches, tried only just before each plain-space triple from ``first`` on."""
+        done = tried = -1
+        for triple in self.space_triple.finditer(text, first):
+            digit = triple.start() - 1
+            for start in range(max(digit - 2, tried + 1, done, 0), digit + 1):
+                tried = start
+                m = self.pattern.match(text, start)  # its lookbehinds see the text before start
+                if m is not None:
+                    done = m.end()
+                    yield m
+                    break
+
+    def edits(self, text: str, ctx=None) -> list[Edit]:
         """
         >>> from textfix.catalog import Catalog
         >>> from textfix.numbers.tables import compile_tables
@@ -37,17 +79,12 @@ class GroupFinder:
         >>> GroupFinder(t).edits("1 000 000 people, 555 123 4567, 12 34")
         [Edit(start=0, end=9, after='1,000,000', note='digit groups')]
         """
-        first = self.prefilter.search(text)
-        if not first:
-            return []
         edits = []
         sep_out = self.t.thousands_separator
-        # A match holds digit, space, digit after a first group of at most three digits, so none
-        # starts more than two characters before the first such triple.
-        for m in self.pattern.finditer(text, max(0, first.start() - 2)):
+        for m in self._chains(text):
             start, end = m.span()
             found = m.group()
-            used = {c for c in found if c in self.spaces}
+            used = [space for space in self.spaces if space in found]
             if len(used) != 1 or found.startswith("0"):
                 continue
             after = text[end : end + 2]
@@ -60,8 +97,8 @@ class GroupFinder:
                 continue
             if before.isalpha():
                 continue
-            word = _WORD_BEFORE.search(text, max(0, start - 30), start)
-            if word and self.t.near_blocks(word.group(1)):
+            word = _WORD_BEFORE_REVERSED.match(text[max(0, start - 30) : start][::-1])
+            if word and self.t.near_blocks(word.group(1)[::-1]):
                 continue
-            edits.append(Edit(start, end, found.replace(next(iter(used)), sep_out), "digit groups"))
+            edits.append(Edit(start, end, found.replace(used[0], sep_out), "digit groups"))
         return edits

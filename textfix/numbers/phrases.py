@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Edit
-from .scan import first_class
+from .scan import first_class, has_case_folds
 
 
 def _case_like(model: str, word: str) -> str:
@@ -31,15 +31,38 @@ class PhraseFinder:
             # It reads one character and looks ahead: it stops at every place a phrase may start.
             self.prefilter = re.compile(first_class((w[0][0] for w in firsts), ignorecase=True)
                                         + "(?=" + "|".join(loose) + ")")
+        # Cheaper still, in C: every match, lowercased, holds one of these needles (its first word
+        # and the space after it, or the whole one-word phrase), so a text whose lowercase holds
+        # none has no match. Exact for ASCII phrases: under IGNORECASE an ASCII letter matches only
+        # its two cases, except i, s and k, which also match İ, ı, ſ or the Kelvin sign (those
+        # texts skip the needles when a phrase has such a letter).
+        self.needles: tuple[str, ...] | None = None
+        self.needles_fold = False
+        if parts and all(v.isascii() for v in alternatives):
+            needles = set()
+            for words in firsts:
+                needles.update([words[0] + " ", words[0] + "\u00a0"] if len(words) > 1 else words)
+            self.needles = tuple(sorted(needles))
+            self.needles_fold = any(c in "isk" for needle in needles for c in needle)
 
-    def _matches(self, text: str):
-        """What ``self.pattern.finditer(text)`` finds, tried only where the prefilter stops."""
-        if self.prefilter is None:
+    def _matches(self, text: str, low: str | None = None):
+        """What ``self.pattern.finditer(text)`` finds, tried only where a phrase may start: where
+        ``low`` (``text.lower()``, as long as ``text``) holds a needle, or where the prefilter stops."""
+        if low is not None:
+            starts = set()
+            for needle in self.needles:
+                at = low.find(needle)
+                while at >= 0:
+                    starts.add(at)
+                    at = low.find(needle, at + 1)
+            candidates = sorted(starts)
+        elif self.prefilter is not None:
+            candidates = [m.start() for m in self.prefilter.finditer(text)]
+        else:
             yield from self.pattern.finditer(text)
             return
         done = 0
-        for candidate in self.prefilter.finditer(text):
-            start = candidate.start()
+        for start in candidates:
             if start < done:
                 continue
             m = self.pattern.match(text, start)  # its lookbehind still sees the text before start
@@ -47,15 +70,25 @@ class PhraseFinder:
                 done = m.end()
                 yield m
 
-    def edits(self, text: str) -> list[Edit]:
+    def edits(self, text: str, ctx=None) -> list[Edit]:
         """
         >>> PhraseFinder({"per cent": "percent"}).edits("5 per cent, PER CENT, Per cent, percentage")
         [Edit(start=2, end=10, after='percent', note='per cent'), Edit(start=12, end=20, after='PERCENT', note='per cent'), Edit(start=22, end=30, after='Percent', note='per cent')]
         """
         if self.pattern is None:
             return []
+        low = None
+        if self.needles is not None and not (self.needles_fold and has_case_folds(text)):
+            low = text.lower()
+            for needle in self.needles:
+                if needle in low:
+                    break
+            else:
+                return []
+            if len(low) != len(text):
+                low = None  # lowercasing made a character longer (İ): positions would shift
         edits = []
-        for m in self._matches(text):
+        for m in self._matches(text, low):
             found = m.group()
             key = " ".join(found.lower().split())
             canonical = self.replace.get(key)

@@ -17,16 +17,23 @@ one to nine stay words) and nothing around it says otherwise:
 * a word of ``[not-before]`` after it (``twelve point five``), a word of ``[not-near]``
   beside it (month names: the dates kind reads ``March twelfth``), digits beside it;
 * a year-like ``two thousand and five``.
+
+Speed: the number words are found on a copy of the text folded to bytes in C
+(:class:`.scan.WordScanner`); a run is then read once, and its context is checked
+cheapest first, each regex anchored at the run (the word before, the sentence start
+and digits before it in one match on the reversed text before it; idioms by one
+IGNORECASE pattern per number word). Each fast check is tested against its plain
+definition in tests/test_numbers_fast.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..offsets import Edit
-from .scan import word_pattern
+from .scan import WordScanner, has_case_folds, word_pattern
 from .tables import NumberTables
+
 
 def word_before(text: str, pos: int, endpos: int) -> str | None:
     """``_WORD_BEFORE.search(text, pos, endpos).group(1)`` (or None), without trying every position.
@@ -52,15 +59,21 @@ _WORD_CHARS = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT_AFTER = re.compile(r"[ \t\u00a0]*[0-9]")
 _DIGIT_BEFORE = re.compile(r"[0-9][ \t\u00a0]*$")
+_PLAIN_GAPS = {"-": "-", " ": " ", "\u00a0": " "}  # gap -> how it joins two number words of a run
+_POINT_SPACES = (" ", "\u00a0")  # what a decimal tail starts with (a tuple: "" is not in it)
 _OPENERS = "\"'“‘«([{—–- \t\u00a0*"
+# On the 40 characters before a run, reversed: three checks in one match (the groups below).
+# _WORD_BEFORE and _DIGIT_BEFORE stay as the definitions (tests/test_numbers_fast.py).
+_BACK = re.compile(
+    # group 1: the start of a sentence (head.rstrip(_OPENERS) empty, or ending in .!?\n\r but not ...)
+    "(?:(?=[" + re.escape(_OPENERS) + r"]*(?:\Z|[!?\n\r]|\.(?!\.\.)))())?"
+    # group 2: the word before (word_before, reversed); group 3: a digit (_DIGIT_BEFORE if in the last 3)
+    r"\n?[ \t\u00a0]*(?:([^\W\d_]+)|([0-9]))?"
+)
 
-
-@dataclass(slots=True)
-class _Atom:
-    start: int
-    end: int
-    word: str  # lowercase
-    gap: str  # how it joins the previous atom of its run: "", "-", " " or "and"
+# A run: the spans of its number words, the words (lowercase), and how each joins the one before
+# it: "" (the first), "-", " " or "and".
+Run = tuple[list[tuple[int, int]], list[str], list[str]]
 
 
 class WordFinder:
@@ -76,12 +89,20 @@ class WordFinder:
             self.atom = word_pattern(words, r"[\w'’]", r"[\w'’]", ignorecase=True)
         else:
             self.atom = self.reference_atom
+        # Faster still for ASCII words: a scan of the text folded to bytes (it falls back on self.atom).
+        self.scanner = WordScanner(words, self.atom)
         digit_words = [w for w, v in tables.cardinals.items() if v <= 9]
         points = "|".join(map(re.escape, sorted(tables.decimal_points)))
         digit_alt = "|".join(map(re.escape, sorted(digit_words, key=len, reverse=True)))
         self._point = re.compile(r"[ \u00a0](?:" + points + r")((?:[ \u00a0](?:" + digit_alt + r"))+)(?![\w'’-])",
                                  re.IGNORECASE) if points and digit_alt else None
+        # A decimal tail starts with a space and a first letter of a point word (any case; a
+        # non-ASCII character may be a case variant too): anything else skips the regex.
+        self._point_firsts = frozenset(c for w in tables.decimal_points for c in (w[:1].lower(), w[:1].upper()))
         self._scales_desc = sorted(tables.scales.items(), key=lambda kv: -kv[1][0])
+        # Below this a number is written as plain digits (no thousands separator, no scale word).
+        self._plain_below = min([1000] + [value for value, keep in tables.scales.values() if keep])
+        self._small_ordinals = [f"{value}{tables.suffix(value)}" for value in range(1000)]
         self.tens = {w for w, v in tables.cardinals.items() if 20 <= v <= 90 and v % 10 == 0}
         # idiom word -> [(idiom, offset of that word in the idiom)]
         self.idioms: dict[str, list[tuple[str, int]]] = {}
@@ -89,90 +110,97 @@ class WordFinder:
             for m in re.finditer(r"[^\W\d_]+", idiom):
                 if m.group() in words:
                     self.idioms.setdefault(m.group(), []).append((idiom, m.start()))
+        self._idiom_patterns = _idiom_patterns(self.idioms)
+        # The word lists of the context checks, merged: a word after the run blocks it if it is in
+        # [not-before] or [not-near]; a word before it, if in [not-near] or [decimal-points]
+        # (lowercase entries any case; those with a capital as written or in capitals).
+        self._near_exact = tables.not_near_exact
+        self._after_blocks = tables.not_before | tables.not_near_any
+        self._before_blocks = tables.not_near_any | tables.decimal_points
 
     # -- runs -----------------------------------------------------------------------------------
-    def _runs(self, text: str):
-        run: list[_Atom] = []
+    def _runs(self, text: str, folds: bool | None = None) -> list[Run]:
+        """The runs of number words, in order (``folds``: see :meth:`.WordScanner.spans`)."""
+        runs: list[Run] = []
         scales, joiners = self.t.scales, self.t.joiners
+        spans: list[tuple[int, int]] = []
+        words: list[str] = []
+        gaps: list[str] = []
         prev_end, prev_word = 0, ""
-        for m in self.atom.finditer(text):
-            start, end = m.span()
-            word = m.group().lower()
-            if run:
+        for start, end in self.scanner.spans(text, folds):
+            word = text[start:end].lower()
+            if spans:
                 gap = text[prev_end:start]
-                kind = None
-                if gap == "-":
-                    kind = "-"
-                elif gap == " " or gap == "\u00a0":
-                    kind = " "
-                elif prev_word == "hundred" or prev_word in scales:
+                kind = _PLAIN_GAPS.get(gap)
+                if kind is None and (prev_word == "hundred" or prev_word in scales):
                     parts = gap.split()
                     if len(parts) == 1 and parts[0].lower() in joiners and gap[0] == " " and gap[-1] == " ":
                         kind = "and"
                 if kind is not None:
-                    run.append(_Atom(start, end, word, kind))
+                    spans.append((start, end))
+                    words.append(word)
+                    gaps.append(kind)
                     prev_end, prev_word = end, word
                     continue
-                yield run
-            run = [_Atom(start, end, word, "")]
+            spans, words, gaps = [(start, end)], [word], [""]
+            runs.append((spans, words, gaps))
             prev_end, prev_word = end, word
-        if run:
-            yield run
+        return runs
 
     # -- reading one number ---------------------------------------------------------------------
-    def _tens_part(self, atoms: list[_Atom], i: int):
-        """A number below 100 at atoms[i]: (value, next index, ordinal?) or None."""
+    def _tens_part(self, words: list[str], gaps: list[str], i: int):
+        """A number below 100 at words[i]: (value, next index, ordinal?) or None."""
         t = self.t
-        word = atoms[i].word
+        word = words[i]
         if word in t.ordinals:
             return t.ordinals[word], i + 1, True
         if word not in t.cardinals:
             return None
         value = t.cardinals[word]
-        if word in self.tens and i + 1 < len(atoms) and atoms[i + 1].gap in ("-", " "):
-            nxt = atoms[i + 1].word
+        if word in self.tens and i + 1 < len(words) and gaps[i + 1] in ("-", " "):
+            nxt = words[i + 1]
             if 1 <= t.cardinals.get(nxt, 0) <= 9:
                 return value + t.cardinals[nxt], i + 2, False
             if 1 <= t.ordinals.get(nxt, 0) <= 9:
                 return value + t.ordinals[nxt], i + 2, True
         return value, i + 1, False
 
-    def _group(self, atoms: list[_Atom], i: int):
-        """A number below 1000 at atoms[i]: (value, next index, ordinal?) or None."""
+    def _group(self, words: list[str], gaps: list[str], i: int):
+        """A number below 1000 at words[i]: (value, next index, ordinal?) or None."""
         t = self.t
-        word = atoms[i].word
-        if atoms[i].gap == "-":
+        word = words[i]
+        if gaps[i] == "-":
             return None
-        n = len(atoms)
-        if 1 <= t.cardinals.get(word, 0) <= 9 and i + 1 < n and atoms[i + 1].gap == " ":
-            nxt = atoms[i + 1].word
+        n = len(words)
+        if 1 <= t.cardinals.get(word, 0) <= 9 and i + 1 < n and gaps[i + 1] == " ":
+            nxt = words[i + 1]
             if t.scales.get(nxt, (0,))[0] == 100:
                 value = t.cardinals[word] * 100
                 j = i + 2
-                if j < n and atoms[j].gap in (" ", "and") and (atoms[j].word in t.cardinals or atoms[j].word in t.ordinals):
-                    rest = self._tens_part(atoms, j)
+                if j < n and gaps[j] in (" ", "and") and (words[j] in t.cardinals or words[j] in t.ordinals):
+                    rest = self._tens_part(words, gaps, j)
                     if rest is None or rest[0] == 0:
                         return None
                     return value + rest[0], rest[1], rest[2]
-                if j < n and atoms[j].gap == "and":
+                if j < n and gaps[j] == "and":
                     return None
                 return value, j, False
             if t.scale_ordinals.get(nxt) == 100:
                 return t.cardinals[word] * 100, i + 2, True
-        return self._tens_part(atoms, i)
+        return self._tens_part(words, gaps, i)
 
-    def read(self, atoms: list[_Atom]):
+    def read(self, words: list[str], gaps: list[str]):
         """The whole run as one number: (value, ordinal?, scale word kept or None) or None."""
         t = self.t
-        n = len(atoms)
-        if n == 1 and atoms[0].word in t.cardinals:
-            return t.cardinals[atoms[0].word], False, None
+        n = len(words)
+        if n == 1 and words[0] in t.cardinals:
+            return t.cardinals[words[0]], False, None
         total, i, last_scale = 0, 0, None
         while i < n:
-            if atoms[i].word not in t.cardinals and atoms[i].word not in t.ordinals:
+            if words[i] not in t.cardinals and words[i] not in t.ordinals:
                 return None
-            joined = atoms[i].gap
-            group = self._group(atoms, i)
+            joined = gaps[i]
+            group = self._group(words, gaps, i)
             if group is None:
                 return None
             value, i, ordinal = group
@@ -182,7 +210,7 @@ class WordFinder:
                 return (total + value, True, None) if i == n else None
             if i == n:
                 return total + value, False, None
-            word, gap = atoms[i].word, atoms[i].gap
+            word, gap = words[i], gaps[i]
             if gap != " ":
                 return None
             if word in t.scales and t.scales[word][0] > 100:
@@ -192,7 +220,7 @@ class WordFinder:
                 total += value * scale
                 last_scale = scale
                 i += 1
-                if i < n and atoms[i].gap not in (" ", "and"):
+                if i < n and gaps[i] not in (" ", "and"):
                     return None
                 continue
             if word in t.scale_ordinals and t.scale_ordinals[word] > 100:
@@ -204,6 +232,11 @@ class WordFinder:
         return total, False, None
 
     def format(self, value: int, ordinal: bool) -> str:
+        if value < 1000:
+            if ordinal:
+                return self._small_ordinals[value]
+            if value < self._plain_below:
+                return str(value)
         if ordinal:
             return f"{value:,}{self.t.suffix(value)}".replace(",", self.t.thousands_separator)
         for word, (scale, keep) in self._scales_desc:
@@ -221,7 +254,12 @@ class WordFinder:
     # -- context --------------------------------------------------------------------------------
     def _decimal(self, text: str, end: int):
         """A decimal tail after a run: ' point five' followed by a unit word; (digits, its end) or None."""
-        m = self._point.match(text, end) if self._point is not None else None
+        if self._point is None or text[end : end + 1] not in _POINT_SPACES or end + 1 >= len(text):
+            return None
+        first = text[end + 1]
+        if first not in self._point_firsts and first < "\x80":
+            return None
+        m = self._point.match(text, end)
         if not m:
             return None
         digits = [str(self.t.cardinals[w.lower()]) for w in m.group(1).split()]
@@ -230,19 +268,27 @@ class WordFinder:
             return None
         return "".join(digits), m.end()
 
-    def _blocked(self, text: str, run: list[_Atom], end: int | None = None) -> bool:
-        start, end = run[0].start, run[-1].end if end is None else end
+    def _blocked(self, text: str, spans: list[tuple[int, int]], words: list[str], end: int | None = None,
+                 folds: bool | None = None) -> bool:
+        """Whether the context keeps the run at ``spans`` (up to ``end``, after a decimal tail) in words.
+
+        Cheap character tests come first; the regexes run only where they can match.
+        """
+        start = spans[0][0]
+        if end is None:
+            end = spans[-1][1]
         t = self.t
-        for atom in run:
-            if not text[atom.start : atom.end].islower():
+        for s, e in spans:
+            if not text[s:e].islower():
                 return True
         # Glued on the left: a hyphenated or slashed tail (catch-twenty-two), digits, a sign.
         before = text[start - 1] if start else ""
         if before and (before in "-/:.$£€#+" or before.isdigit()):
             return True
-        # The start of a sentence stays in words.
-        head = text[max(0, start - 40) : start].rstrip(_OPENERS)
-        if not head or head[-1] in ".!?\n\r" and not head.endswith("..."):
+        # The 40 characters before the run, reversed, read by one pattern: the start of a sentence
+        # (which stays in words), the word before, and digits just before.
+        back = _BACK.match(text[max(0, start - 40) : start][::-1])
+        if back.group(1) is not None:
             return True
         # Glued on the right.
         after = text[end] if end < len(text) else ""
@@ -250,70 +296,128 @@ class WordFinder:
             m = _LETTERS.match(text[end + 1 : end + 40])
             if not m or m.group().lower() not in t.compound_words:
                 return True
-        elif after and (after in "/:" or after.isdigit() or after in "." and text[end + 1 : end + 2].isdigit()):
+        elif after and (after in "/:" or after.isdigit() or after == "." and text[end + 1 : end + 2].isdigit()):
             return True
-        nxt = _WORD_AFTER.match(text, end)
-        if nxt and after != "-":
-            word = nxt.group(1)
-            if word.lower() in t.not_before or t.near_blocks(word):
-                return True
-            if word.lower() == "of":
-                nxt2 = _WORD_AFTER.match(text, nxt.end())
-                if nxt2 and t.near_blocks(nxt2.group(1)):
+        # A run ends before a non-letter, so a word (or digits) can follow only after spaces.
+        if after and after in _TRAILING:
+            nxt = _WORD_AFTER.match(text, end)
+            if nxt:
+                word = nxt.group(1)
+                lower = word.lower()
+                if lower in self._after_blocks or word in self._near_exact:
                     return True
-        elif _DIGIT_AFTER.match(text[end : end + 3]):
+                if lower == "of":
+                    nxt2 = _WORD_AFTER.match(text, nxt.end())
+                    if nxt2 and t.near_blocks(nxt2.group(1)):
+                        return True
+            elif _DIGIT_AFTER.match(text[end : end + 3]):
+                return True
+        # Before it: a word of [not-near] or [decimal-points], or digits (the 3 characters before).
+        word = back.group(2)
+        if word is not None:
+            word = word[::-1]
+            if word in self._near_exact or word.lower() in self._before_blocks:
+                return True
+        elif back.group(3) is not None and back.end() <= 3:
             return True
-        prev = word_before(text, max(0, start - 40), start)
-        if prev and (t.near_blocks(prev) or prev.lower() in t.decimal_points):
-            return True
-        if _DIGIT_BEFORE.search(text[max(0, start - 3) : start]):
-            return True
-        return self._in_idiom(text, run)
+        return self._in_idiom(text, spans, words, folds)
 
-    def _lone_ordinal(self, text: str, run: list[_Atom], edits: list[Edit]) -> None:
+    def _lone_ordinal(self, text: str, spans: list[tuple[int, int]], words: list[str], edits: list[Edit]) -> None:
         """the hundredth day -> the 100th day (after a word of [ordinal-leads] only)."""
-        value = self.t.scale_ordinals[run[0].word]
-        prev = word_before(text, max(0, run[0].start - 40), run[0].start)
+        value = self.t.scale_ordinals[words[0]]
+        prev = word_before(text, max(0, spans[0][0] - 40), spans[0][0])
         if value < self.threshold or not prev or prev.lower() not in self.t.ordinal_leads:
             return
-        if self._blocked(text, run):
+        if self._blocked(text, spans, words):
             return
-        edits.append(Edit(run[0].start, run[-1].end, self.format(value, True), "number words"))
+        edits.append(Edit(spans[0][0], spans[-1][1], self.format(value, True), "number words"))
 
-    def _in_idiom(self, text: str, run: list[_Atom]) -> bool:
-        for atom in run:
-            for idiom, offset in self.idioms.get(atom.word, ()):
-                s = atom.start - offset
-                e = s + len(idiom)
-                if s < 0 or e > len(text) or text[s:e].lower() != idiom:
-                    continue
-                if (s and (text[s - 1].isalnum())) or (e < len(text) and text[e].isalnum()):
-                    continue
+    def _in_idiom(self, text: str, spans: list[tuple[int, int]], words: list[str], folds: bool | None = None) -> bool:
+        # Without İ, ı or ſ in the text, IGNORECASE matching of an ASCII idiom is the same test as
+        # lowercasing the text and comparing (the Kelvin sign lowercases to k either way).
+        plain = not (has_case_folds(text) if folds is None else folds)
+        for (start, _), word in zip(spans, words):
+            pattern = self._idiom_patterns.get(word)
+            if pattern is not None and plain:
+                if pattern.match(text, start):
+                    return True
+            elif word in self.idioms and self._idiom_here(text, start, word):
                 return True
         return False
 
-    def edits(self, text: str) -> list[Edit]:
-        edits = []
-        for run in self._runs(text):
-            read = self.read(run)
-            if read is None:
-                if len(run) == 1 and run[0].word in self.t.scale_ordinals:
-                    self._lone_ordinal(text, run, edits)
+    def _idiom_here(self, text: str, start: int, word: str) -> bool:
+        """An idiom of the pack holds the number word at ``start`` (the definition the patterns follow)."""
+        for idiom, offset in self.idioms.get(word, ()):
+            s = start - offset
+            e = s + len(idiom)
+            if s < 0 or e > len(text) or text[s:e].lower() != idiom:
                 continue
-            value, ordinal, _ = read
-            decimal = None if ordinal else self._decimal(text, run[-1].end)
+            if (s and (text[s - 1].isalnum())) or (e < len(text) and text[e].isalnum()):
+                continue
+            return True
+        return False
+
+    def edits(self, text: str, ctx=None) -> list[Edit]:
+        folds = has_case_folds(text)
+        runs = self._runs(text, folds)
+        if not runs:
+            return []
+        edits: list[Edit] = []
+        cardinals, threshold = self.t.cardinals, self.threshold
+        for spans, words, gaps in runs:
+            end = spans[-1][1]
+            # A lone cardinal word (the commonest run) is read without the general reader, and one
+            # below the threshold with no decimal tail after it (no space after it) is done.
+            if len(words) == 1 and words[0] in cardinals:
+                value, ordinal = cardinals[words[0]], False
+                if value < threshold and text[end : end + 1] not in _POINT_SPACES:
+                    continue
+            else:
+                read = self.read(words, gaps)
+                if read is None:
+                    if len(words) == 1 and words[0] in self.t.scale_ordinals:
+                        self._lone_ordinal(text, spans, words, edits)
+                    continue
+                value, ordinal, _ = read
+            decimal = None
+            if not ordinal and text[end : end + 1] in _POINT_SPACES:  # a decimal tail starts so
+                decimal = self._decimal(text, end)
             if decimal is not None:
-                if not self._blocked(text, run, decimal[1]):
+                if not self._blocked(text, spans, words, decimal[1], folds):
                     whole = self.format(value, False)
                     if whole.isdigit() or "," in whole:
-                        edits.append(Edit(run[0].start, decimal[1], f"{whole}.{decimal[0]}", "number words"))
+                        edits.append(Edit(spans[0][0], decimal[1], f"{whole}.{decimal[0]}", "number words"))
                 continue
-            if value < self.threshold:
+            if value < threshold:
                 continue
-            if not ordinal and 2001 <= value <= 2099 and any(a.word == "thousand" for a in run) \
-                    and not any(a.word == "hundred" for a in run):
+            if not ordinal and 2001 <= value <= 2099 and "thousand" in words and "hundred" not in words:
                 continue  # two thousand and five: likely a year
-            if self._blocked(text, run):
+            if self._blocked(text, spans, words, end, folds):
                 continue
-            edits.append(Edit(run[0].start, run[-1].end, self.format(value, ordinal), "number words"))
+            edits.append(Edit(spans[0][0], end, self.format(value, ordinal), "number words"))
         return edits
+
+
+def _idiom_patterns(idioms: dict[str, list[tuple[str, int]]]) -> dict[str, re.Pattern[str]]:
+    """For each number word, one pattern that says whether an idiom holds it there.
+
+    Matched (IGNORECASE) at the word, it is the test of :meth:`WordFinder._idiom_here` (the idiom
+    lowercased as written; no letter or digit just before or after it) on text without İ, ı or ſ.
+    Only ASCII idioms get one.
+    """
+    patterns = {}
+    for word, found in idioms.items():
+        if not all(idiom.isascii() for idiom, _ in found):
+            continue
+        # Grouped by what comes before the word, so each lookbehind is tried once.
+        tails: dict[str, list[str]] = {}
+        for idiom, offset in found:
+            tails.setdefault(idiom[:offset], []).append(idiom[offset + len(word) :])
+        alternatives = []
+        for before, afters in tails.items():
+            escaped = re.escape(before)
+            look_before = f"(?<={escaped})(?<![^\\W_]{escaped})" if before else r"(?<![^\W_])"
+            after = "|".join(re.escape(a) for a in sorted(afters, key=len, reverse=True))
+            alternatives.append(f"{look_before}{re.escape(word)}(?:{after})(?![^\\W_])")
+        patterns[word] = re.compile("|".join(alternatives), re.IGNORECASE)
+    return patterns
