@@ -17,13 +17,13 @@ from textfix.numbers.words import WordFinder
 TABLES = compile_tables([Catalog().load("numbers.en")])
 WORDS = WordFinder(TABLES, 10)
 NUMBER_WORDS = sorted({*TABLES.cardinals, *TABLES.ordinals, *TABLES.scales, *TABLES.scale_ordinals})
-# Characters that matter to the patterns: case variants re treats as equal (ſ, K, ı, İ), word glue,
+# Characters that matter to the patterns: case variants re treats as equal (ſ, the Kelvin sign, ı, İ), word glue,
 # apostrophes, hyphens, spaces, digits of other scripts and the Arabic separators.
-TRICKY = ["ſ", "K", "ı", "İ", "'", "’", "-", "_", " ", "\u00a0", "\n", "٤", "٫", "٬", "1", "x", "é", "“"]
+TRICKY = ["ſ", "\u212a", "ı", "İ", "'", "’", "-", "_", " ", "\u00a0", "\n", "٤", "٫", "٬", "1", "x", "é", "“"]
 
 
 def _variant(word: str, how: int) -> str:
-    return [word, word.upper(), word.title(), word.replace("s", "ſ"), word.replace("k", "K")][how]
+    return [word, word.upper(), word.title(), word.replace("s", "ſ"), word.replace("k", "\u212a")][how]
 
 
 WORDY = st.lists(st.one_of(st.sampled_from(NUMBER_WORDS).flatmap(
