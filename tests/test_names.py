@@ -234,3 +234,10 @@ def test_a_rewrite_that_makes_a_longer_name_settles_in_one_application(tmp_path)
     once = apply_edits(text, [e for e in rule.edits(text, Context({})) if text[e.start : e.end] != e.after])[0]
     assert once == "We saw the Pechersk Lavra and Kyiv."
     assert rule.edits(once, Context({})) == []
+
+
+def test_only_one_character_lowercases_longer():
+    """fold_text replaces İ first because it is the one character whose lower case is longer."""
+    from textfix.names.fold import _LONG_LOWER
+
+    assert _LONG_LOWER == "".join(ch for ch in map(chr, range(0x110000)) if len(ch.lower()) != 1)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..packs import Pack, Section
 from ..names import model
-from ..names.matcher import Matcher
+from ..packs import Pack, Section
 from . import Kind, Rule
+
+if TYPE_CHECKING:
+    from ..names.matcher import Matcher
 
 
 class NamesRule(Rule):
@@ -26,6 +29,10 @@ class NamesRule(Rule):
 
 @lru_cache(maxsize=8)
 def _matcher(names: model.Names) -> Matcher:
+    from ..names.matcher import (
+        Matcher,  # imported when a pipeline is built, not with the CLI
+    )
+
     return Matcher(names)
 
 

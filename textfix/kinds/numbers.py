@@ -18,11 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..numbers.digits import DigitFinder
-from ..numbers.grouping import GroupFinder
-from ..numbers.phrases import PhraseFinder
 from ..numbers.tables import SECTIONS, check_packs, compile_tables
-from ..numbers.words import WordFinder
 from ..offsets import Edit
 from ..packs import Pack
 from . import Kind, Option, Rule
@@ -55,6 +51,12 @@ class FinderRule(Rule):
 
 
 def _build(packs: Sequence[Pack], options) -> list[Rule]:
+    # The finders are imported when a pipeline is built, not with the CLI.
+    from ..numbers.digits import DigitFinder
+    from ..numbers.grouping import GroupFinder
+    from ..numbers.phrases import PhraseFinder
+    from ..numbers.words import WordFinder
+
     tables = compile_tables(packs)
     base = packs[0].id if len(packs) == 1 else "numbers"
 

@@ -26,7 +26,6 @@ from typing import Any
 
 from ..errors import PackError
 from ..packs import Pack, Section, check_mappings, read_header
-from ..spelling import SpellingRule
 from . import Kind, Option, Rule
 
 TARGETS = ("en-US", "en-GB", "en-GB-oxendict")
@@ -110,6 +109,10 @@ def _check(packs: Sequence[Pack]) -> list[PackError]:
 
 
 def _build(packs: Sequence[Pack], options: Mapping[str, Any]) -> list[Rule]:
+    from ..spelling import (
+        SpellingRule,  # imported when a pipeline is built, not with the CLI
+    )
+
     mapping: dict[str, str] = {}
     ambiguous: dict[str, str] = {}
     phrases: list[str] = []
