@@ -107,6 +107,8 @@ class DateFinder:
         self.o = options
         self.custom = options.date_format != DEFAULT_FORMAT or options.month_format != DEFAULT_MONTH_FORMAT
         self.format_weekday = "%a" in options.date_format or "%A" in options.date_format
+        self._iso_date = options.date_format == DEFAULT_FORMAT
+        self._iso_month = options.month_format == DEFAULT_MONTH_FORMAT
         names = sorted({*tables.months, *tables.weekdays}, key=len, reverse=True)
         # Prefilter: a month name, or digits glued by a separator to more digits.
         self._anchor = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])"
@@ -122,6 +124,17 @@ class DateFinder:
                 # is the digit before it.
                 self._numeric_at = re.compile("[" + "".join(map(re.escape, sorted(seps))) + r"](?<=\d.)(?=\d)",
                                               re.DOTALL)
+        # The scan of edits() and what _quick() reads before a date (see there).
+        self._fast = None
+        if self._months_at is not None:
+            self._fast = _fast_pattern(tables.months, seps)
+            # Every anchor is a month name or digits glued by a separator: with the separators of
+            # wanted(), a text with an anchor is always wanted.
+            self._check_wanted = not seps <= {"/", ".", "-"}
+            suffixes = {s for forms in tables.day_suffixes.values() for s in forms}
+            tails = {w.split("-", 1)[1] for w in tables.day_words if "-" in w}
+            self._unsafe_before = frozenset({tables.of.lower(), *tables.day_words, *suffixes, *tails,
+                                             *tables.not_after})
         # The prefilter of wanted(), in two fast parts (the same answer).
         self._weekdays_at = self._glued_digits = None
         if tables.weekdays and all(_LETTERS.fullmatch(w) for w in tables.weekdays):
@@ -321,7 +334,10 @@ class DateFinder:
             return None
         if tk.is_space(i - 1) and tk.kind(i - 2) == WORD and tk.texts[i - 2].lower() in self.t.not_after:
             return None
-        a, b, c = tk.texts[i], tk.texts[i + 2], tk.texts[i + 4]
+        return self._numeric_value(tk.texts[i], sep, tk.texts[i + 2], tk.texts[i + 4], i + 5)
+
+    def _numeric_value(self, a: str, sep: str, b: str, c: str, end: int):
+        """The date written a sep b sep c (digits), as _numeric returns it, or None."""
         if len(a) == 4 and 1 <= len(b) <= 2 and 1 <= len(c) <= 2 and sep in self.t.year_first_separators:
             year, month, day = int(a), int(b), int(c)
         elif len(c) == 4 and 1 <= len(a) <= 2 and 1 <= len(b) <= 2 and sep in self.t.year_last_separators:
@@ -333,14 +349,14 @@ class DateFinder:
             elif x == y or self.o.day_first is not None and x <= 12 and y <= 12:
                 day, month = (x, y) if self.o.day_first or x == y else (y, x)
             elif x <= 12 and y <= 12:
-                return "ambiguous", year, 0, 0, i + 5
+                return "ambiguous", year, 0, 0, end
             else:
-                return "invalid", year, 0, 0, i + 5
+                return "invalid", year, 0, 0, end
         else:
             return None
         if not self.t.min_year <= year <= self.t.max_year:
             return None
-        return "full", year, month, day, i + 5
+        return "full", year, month, day, end
 
     # -- the pass -------------------------------------------------------------------------------
     def wanted(self, text: str) -> bool:
@@ -364,55 +380,242 @@ class DateFinder:
         return None
 
     def edits(self, text: str) -> list[Edit]:
-        if self._months_at is None:
+        """The edits of :meth:`edits_reference`, reading only around the places a date can be.
+
+        One scan of ``self._fast`` finds every anchor (a month name, digits glued to digits by a
+        separator), and with it the whole date in the common forms. :meth:`_quick` settles such a
+        match from a few characters around it when its surroundings are plain; anything else (and
+        any anchor alone) is read token by token in a window (:meth:`_scan`), nearby anchors
+        sharing one window. Both give what the reference gives: see :meth:`_quick`.
+        """
+        if self._fast is None:
             return self.edits_reference(text)
-        anchors = [m.start() for m in self._months_at.finditer(text)]
-        if self._numeric_at is not None:
-            numeric = [m.start() - 1 for m in self._numeric_at.finditer(text)]
-            if numeric:
-                if not anchors and not self.wanted(text):
-                    return []
-                anchors = sorted(anchors + numeric) if anchors else numeric
-        if not anchors:
-            return []  # with a month name, wanted() holds
-        months, day_words, heads = self.t.months, self.t.day_words, self.t.hyphen_heads
+        if self._check_wanted and not self.wanted(text):
+            return []
         edits: list[Edit] = []
         done = 0  # no date starts before this offset (the end of the last one found)
-        k, count = 0, len(anchors)
-        while k < count:
-            lo = hi = anchors[k]
-            k += 1
-            while k < count and anchors[k] - hi <= _CLUSTER:
-                hi = anchors[k]
-                k += 1
-            tk, first, last = self._window(text, lo, hi)
-            i = first
-            kinds, starts, texts = tk.kinds, tk.starts, tk.texts
-            while i <= last:
-                kind = kinds[i]
-                if kind > WORD or starts[i] < done:
-                    i += 1
+        lo = hi = -1  # anchors waiting to be read in one window (lo < 0: none)
+        quick = self._quick
+        for m in self._fast.finditer(text):
+            s = m.start()
+            if lo >= 0 and s - hi > _CLUSTER:
+                done = self._scan(text, lo, hi, done, edits)
+                lo = -1
+            if lo < 0 and s >= done:
+                found = quick(text, m)
+                if found is not None:
+                    edit, done = found
+                    if edit is not None:
+                        edits.append(edit)
                     continue
-                if kind == DIGIT:
-                    found = self._numeric(tk, i) or self._day_first(tk, i)
-                else:
-                    word = texts[i]
-                    if word in months:
-                        found = self._month_first(tk, i)
-                    elif (lower := word.lower()) in day_words or lower in heads:
-                        found = self._day_first(tk, i)
-                    else:
-                        i += 1
-                        continue
-                if found is None:
-                    i += 1
-                    continue
-                edit = self._edit(tk, i, *found)
-                if edit is not None:
-                    edits.append(edit)
-                i = found[-1]
-                done = tk.end(i - 1)
+            if lo < 0:
+                lo = s
+            hi = m.end() - 1
+        if lo >= 0:
+            self._scan(text, lo, hi, done, edits)
         return edits
+
+    def _scan(self, text: str, lo: int, hi: int, done: int, edits: list[Edit]) -> int:
+        """Read the dates around the anchors at offsets lo..hi token by token; the new ``done``."""
+        months, day_words, heads = self.t.months, self.t.day_words, self.t.hyphen_heads
+        tk, i, last = self._window(text, lo, hi)
+        kinds, starts, texts = tk.kinds, tk.starts, tk.texts
+        while i <= last:
+            kind = kinds[i]
+            if kind > WORD or starts[i] < done:
+                i += 1
+                continue
+            if kind == DIGIT:
+                found = self._numeric(tk, i) or self._day_first(tk, i)
+            else:
+                word = texts[i]
+                if word in months:
+                    found = self._month_first(tk, i)
+                elif (lower := word.lower()) in day_words or lower in heads:
+                    found = self._day_first(tk, i)
+                else:
+                    i += 1
+                    continue
+            if found is None:
+                i += 1
+                continue
+            edit = self._edit(tk, i, *found)
+            if edit is not None:
+                edits.append(edit)
+            i = found[-1]
+            done = tk.end(i - 1)
+        return done
+
+    # -- the quick path: a date read from its match, when what surrounds it is plain ---------------
+    def _quick(self, text: str, m: re.Match):
+        """(edit or None, end of the date) for a match of ``self._fast``, or None: read it in a window.
+
+        Why this gives what the reference gives: the readers run left to right and every date holds
+        an anchor; the scan reports anchors in order (a match may swallow the anchors of its own
+        date), and edits() calls this only when nothing found so far reaches the match. A date the
+        reference could start before the match and run into it is a day-first one ending at its
+        month, or one glued to it: :meth:`_before` sends those (and anything unsure) to a window.
+        Then the reader at the match's first token reads exactly the match: each check of the
+        reader is made here on the same characters, and any check that fails gives None.
+        """
+        kind = m.lastgroup
+        if kind == "mf":
+            return self._quick_month_first(text, m)
+        if kind == "df":
+            return self._quick_day_first(text, m)
+        if kind == "num":
+            return self._quick_numeric(text, m)
+        return None  # digits glued to digits in another shape: a window
+
+    def _before(self, text: str, s: int):
+        """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure.
+
+        None when the first token is glued to what precedes it (:meth:`_preceded`), when digits
+        or a word of ``_unsafe_before`` (a day word, an ordinal suffix, "of", a not-after word)
+        stand one space before it, or when that word may be longer than looked at. ``weekday``:
+        the number and offset of a weekday right before (:meth:`_weekday_before`); ``blocked``: a
+        word right before blocks a month that is also a name (:meth:`_name_blocked`).
+        """
+        if s == 0:
+            return _PLAIN
+        c = text[s - 1]
+        kind = _ASCII_KINDS.get(c) or _kind_of(c)
+        if kind == OTHER:
+            if c in _NOT_BEFORE or c in _GLUE and s >= 2 and (_ASCII_KINDS.get(text[s - 2])
+                                                              or _kind_of(text[s - 2])) == DIGIT:
+                return None
+            return _PLAIN
+        if kind != SPACE:
+            return None
+        if c not in _GAPS or s == 1:
+            return _PLAIN
+        q = s - 1  # the token before the space ends here
+        c = text[q - 1]
+        kind = _ASCII_KINDS.get(c) or _kind_of(c)
+        if kind == SPACE:
+            return _PLAIN  # not a one-character space: nothing before reaches the date
+        if kind == DIGIT:
+            return None
+        weekdays = self.t.weekdays
+        if kind == WORD:
+            word = _word_ending(text, q)
+            if word is None or word.lower() in self._unsafe_before:
+                return None
+            number = weekdays.get(word)
+            if number is not None:
+                return (number, q - len(word)), False
+            return None, (word[:1].isupper() and word not in self.t.name_leads and word not in self.t.months)
+        if c == ",":
+            q -= 1
+            c = text[q - 1] if q else ""
+        if c == ".":
+            q -= 1
+        if q and (_ASCII_KINDS.get(text[q - 1]) or _kind_of(text[q - 1])) == WORD:
+            word = _word_ending(text, q)
+            if word is None:
+                return None
+            number = weekdays.get(word)
+            if number is not None:
+                return (number, q - len(word)), False
+        return _PLAIN
+
+    def _quick_month_first(self, text: str, m: re.Match):
+        """September 11, 2001; Sept. 11th 2001; March 2020; March 3 (see _month_first)."""
+        if m.start("g1") < 0:
+            return None  # a month name alone
+        s = m.start()
+        month = self.t.months[text[s:m.end("M")]]
+        if m.start("Md") >= 0 and not month.abbreviation:
+            return None
+        before = self._before(text, s)
+        if before is None:
+            return None
+        weekday, blocked = before
+        e = m.end()
+        t = self.t
+        digits = m.group("D")
+        if digits is None:  # month and year
+            year = int(m.group("Y2"))
+            if not t.min_year <= year <= t.max_year or not _ends(text, e) or month.name and blocked:
+                return None
+            return self._result(text, s, e, "month", year, month.number, None, None), e
+        day = int(digits)
+        if not 1 <= day <= 31:
+            return None
+        suffix = m.group("Ds")
+        if suffix is not None and suffix.lower() not in t.day_suffixes[day]:
+            return None
+        year = m.group("Y")
+        if year is not None:
+            year = int(year)
+            if not t.min_year <= year <= t.max_year or not _ends(text, e):
+                return None
+            return self._result(text, s, e, "full", year, month.number, day, weekday), e
+        if not _ends(text, e) or month.name and blocked or self._date_after(text, e):
+            return None
+        if self.o.reference_date is None:
+            return None, e  # a date without a year stays as written, and is read past
+        return self._result(text, s, e, "day", None, month.number, day, weekday), e
+
+    def _quick_day_first(self, text: str, m: re.Match):
+        """11 September 2001; the 11th of September, 2001 (see _day_first)."""
+        s = m.start()
+        before = self._before(text, s)
+        if before is None:
+            return None
+        t = self.t
+        day = int(text[s:m.end("Dr")])
+        if not 1 <= day <= 31:
+            return None
+        suffix = m.group("DFs")
+        if suffix is not None and suffix.lower() not in t.day_suffixes[day]:
+            return None
+        name = m.group("DM")
+        of = m.group("of")
+        if of is not None:
+            if suffix is None or of.lower() != t.of:
+                return None
+        elif suffix is not None and name.lower() == t.of:
+            return None
+        month = t.months[name]
+        if m.start("DMd") >= 0 and not month.abbreviation:
+            return None
+        year = int(m.group("DY"))
+        e = m.end()
+        if not t.min_year <= year <= t.max_year or not _ends(text, e):
+            return None
+        return self._result(text, s, e, "full", year, month.number, day, before[0]), e
+
+    def _quick_numeric(self, text: str, m: re.Match):
+        """2001/09/11, 11/09/2001 (see _numeric)."""
+        s = m.start()
+        e = m.end()
+        before = self._before(text, s)
+        if before is None or not _ends(text, e):
+            return None
+        found = self._numeric_value(text[s:m.end("N1")], m.group("sep"), m.group("N2"), m.group("N3"), 0)
+        if found is None:
+            return None
+        form, year, month, day, _ = found
+        return self._result(text, s, e, form, year, month, day, before[0] if form == "full" else None), e
+
+    def _date_after(self, text: str, e: int) -> bool:
+        """_date_like_after for the token at offset e."""
+        size = len(text)
+        if e < size and text[e] == ",":
+            e += 1
+        if e >= size or text[e] not in _GAPS:
+            return False
+        e += 1
+        if e >= size:
+            return False
+        kind = _ASCII_KINDS.get(text[e]) or _kind_of(text[e])
+        if kind == DIGIT:
+            return True
+        if kind == WORD:
+            word = _LETTERS.match(text, e).group()
+            return word in self.t.months or word in self.t.weekdays
+        return False
 
     def _window(self, text: str, lo: int, hi: int) -> tuple[_Tokens, int, int]:
         """The tokens around the anchors at offsets lo..hi, with the range of tokens a date may start at.
@@ -459,15 +662,26 @@ class DateFinder:
         return edits
 
     def _edit(self, tk: _Tokens, i: int, form: str, year, month: int, day, end: int) -> Edit | None:
-        start, stop = tk.starts[i], tk.end(end - 1)
-        before = tk.text[start:stop]
+        weekday = self._weekday_before(tk, i) if form == "full" or form == "day" else None
+        if weekday is not None:
+            weekday = weekday[0], tk.starts[weekday[1]]
+        return self._result(tk.text, tk.starts[i], tk.end(end - 1), form, year, month, day, weekday)
+
+    def _result(self, text: str, start: int, stop: int, form: str, year, month: int, day,
+                weekday: tuple[int, int] | None) -> Edit | None:
+        """The edit for a date read at text[start:stop] (``weekday``: the number and offset of a weekday
+        written right before it), or None when it is already written in the output format."""
+        before = text[start:stop]
         if form == "ambiguous":
             return Edit(start, stop, before, "ambiguous numeric date (day and month both ≤ 12); "
                         "set day_first to rewrite it")
         if form == "invalid":
             return Edit(start, stop, before, "not a valid date; left as written")
         if form == "month":
-            out = date(year, month, 1).strftime(self.o.month_format)
+            if self._iso_month and 1000 <= year <= 9999:
+                out = f"{year}-{month:02d}"  # what strftime("%Y-%m") writes, without building a date
+            else:
+                out = date(year, month, 1).strftime(self.o.month_format)
             if out == before or self.custom and _parses(before, self.o.month_format):
                 return None
             return Edit(start, stop, out, "month and year")
@@ -484,17 +698,85 @@ class DateFinder:
             value = date(year, month, day)
         except ValueError:
             return Edit(start, stop, before, "not a valid date; left as written")
-        weekday = self._weekday_before(tk, i)
         if weekday is not None and weekday[0] != value.isoweekday():
             return Edit(start, stop, before, f"the weekday before it does not fall on {value.isoformat()}; "
                         "left as written")
         if self.format_weekday and weekday is not None:
-            start = tk.starts[weekday[1]]
-            before = tk.text[start:stop]
-        out = value.strftime(self.o.date_format)
+            start = weekday[1]
+            before = text[start:stop]
+        if self._iso_date and 1000 <= year <= 9999:
+            out = f"{year}-{month:02d}-{day:02d}"  # what strftime("%Y-%m-%d") writes
+        else:
+            out = value.strftime(self.o.date_format)
         if out == before or self.custom and _parses(before, self.o.date_format):
             return None
         return Edit(start, stop, out, note)
+
+
+_PLAIN = (None, False)  # nothing before a date that the readers look at
+_LOOK_BACK = 40  # the longest word _word_ending reads
+
+
+def _word_ending(text: str, end: int) -> str | None:
+    """The letters token that ends at offset ``end`` (text[end - 1] is a letter), or None if it may be longer
+    than _LOOK_BACK. Read backwards: a token is a run of one class of characters, the same either way."""
+    lo = end - _LOOK_BACK if end > _LOOK_BACK else 0
+    n = _LETTERS.match(text[lo:end][::-1]).end()
+    if n == end - lo and lo:
+        return None
+    return text[end - n:end]
+
+
+def _ends(text: str, e: int) -> bool:
+    """Does a number that ends at offset e stop there? (The contrary of DateFinder._continues.)"""
+    if e >= len(text):
+        return True
+    c = text[e]
+    kind = _ASCII_KINDS.get(c) or _kind_of(c)
+    if kind == SPACE:
+        return True
+    if kind != OTHER or c in "%°'’":
+        return False
+    return not (c in _GLUE and e + 1 < len(text) and (_ASCII_KINDS.get(text[e + 1]) or _kind_of(text[e + 1])) == DIGIT)
+
+
+def _fast_pattern(months, separators) -> re.Pattern[str]:
+    """The scan of DateFinder.edits: every anchor, with the whole date in its common forms.
+
+    It starts with a class of first characters (month initials and digits), so ``re`` skips in
+    C to where a month name or a number starts. Branches (the group of the branch that matched
+    is ``lastgroup``):
+
+    * ``mf``: a month name (an anchor), then if it follows: a space and a day with an optional
+      suffix and an optional comma, space and year; or a space and a year;
+    * ``df``: a day with an optional suffix, a space, an optional word (of) and a space, a month
+      name, an optional period and comma, a space and a year;
+    * ``num``: digits, a separator, digits, the same separator, digits;
+    * ``na``: digits glued by a separator to more digits in any other shape (an anchor).
+
+    Groups after the first character hold the rest of a token (``M``: the month name but its
+    initial, ``Dr``, ``N1``: the number's other digits).
+    """
+    letter = r"[^\W\d_]"
+    gap = "[" + "".join(sorted(_GAPS)) + "]"
+    by_initial: dict[str, list[str]] = {}
+    for name in months:
+        by_initial.setdefault(name[0], []).append(name[1:])
+    rests = "|".join("(?<=" + re.escape(c) + ")(?:" + "|".join(map(re.escape, sorted(r, key=len, reverse=True)))
+                     + ")" for c, r in sorted(by_initial.items()))
+    names = "|".join(map(re.escape, sorted(months, key=len, reverse=True)))
+    month_first = (rf"(?<!{letter}.)(?P<mf>(?P<M>{rests})(?!{letter})(?:(?P<Md>\.)?(?P<g1>{gap})"
+                   rf"(?:(?P<D>\d\d?)(?!\d)(?P<Ds>{letter}+)?(?:,?{gap}(?P<Y>\d{{4}})(?!\d))?"
+                   rf"|(?P<Y2>\d{{4}})(?!\d)))?)")
+    digits = [rf"(?P<df>(?P<Dr>\d?)(?!\d)(?P<DFs>{letter}+)?{gap}(?:(?P<of>{letter}+){gap})?"
+              rf"(?P<DM>{names})(?!{letter})(?P<DMd>\.)?,?{gap}(?P<DY>\d{{4}})(?!\d))"]
+    if separators:
+        sep = "[" + "".join(map(re.escape, sorted(separators))) + "]"
+        digits.append(rf"(?P<num>(?P<N1>\d{{0,3}})(?P<sep>{sep})(?P<N2>\d{{1,4}})(?!\d)(?P=sep)"
+                      rf"(?P<N3>\d{{1,4}})(?!\d))")
+        digits.append(rf"(?P<na>\d*(?={sep}\d))")
+    initials = "[" + "".join(map(re.escape, sorted(by_initial))) + r"\d]"
+    return re.compile(initials + "(?:" + month_first + r"|(?<=\d)(?<!\d.)(?:" + "|".join(digits) + "))")
 
 
 def _parses(text: str, fmt: str) -> bool:
