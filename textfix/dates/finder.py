@@ -127,7 +127,8 @@ class DateFinder:
         # The scan of edits() and what _quick() reads before a date (see there).
         self._fast = None
         if self._months_at is not None:
-            self._fast = _fast_pattern(tables.months, seps)
+            self._fast = _fast_pattern(tables, seps)
+            self._day_back = _day_back_pattern()
             # Every anchor is a month name or digits glued by a separator: with the separators of
             # wanted(), a text with an anchor is always wanted.
             self._check_wanted = not seps <= {"/", ".", "-"}
@@ -402,14 +403,14 @@ class DateFinder:
                 done = self._scan(text, lo, hi, done, edits)
                 lo = -1
             if lo < 0 and s >= done:
-                found = quick(text, m)
+                found = quick(text, m, done)
                 if found is not None:
                     edit, done = found
                     if edit is not None:
                         edits.append(edit)
                     continue
             if lo < 0:
-                lo = s
+                lo = s - 1 if m.lastgroup == "num" else s  # a numeric anchor is the digit before
             hi = m.end() - 1
         if lo >= 0:
             self._scan(text, lo, hi, done, edits)
@@ -447,25 +448,100 @@ class DateFinder:
         return done
 
     # -- the quick path: a date read from its match, when what surrounds it is plain ---------------
-    def _quick(self, text: str, m: re.Match):
+    def _quick(self, text: str, m: re.Match, done: int):
         """(edit or None, end of the date) for a match of ``self._fast``, or None: read it in a window.
 
         Why this gives what the reference gives: the readers run left to right and every date holds
         an anchor; the scan reports anchors in order (a match may swallow the anchors of its own
-        date), and edits() calls this only when nothing found so far reaches the match. A date the
-        reference could start before the match and run into it is a day-first one ending at its
-        month, or one glued to it: :meth:`_before` sends those (and anything unsure) to a window.
-        Then the reader at the match's first token reads exactly the match: each check of the
-        reader is made here on the same characters, and any check that fails gives None.
+        date), and nothing found so far reaches the date (``done``). A date the reference could
+        start before the date read here and run into it is a day-first one ending at its month, or
+        one glued to it: :meth:`_before` sends those (and anything unsure) to a window. Then the
+        reader at the date's first token reads exactly the date: the pattern checks the shape and
+        what follows (see :func:`_fast_pattern`), this the rest of what the reader checks, and any
+        check that fails gives None.
         """
-        kind = m.lastgroup
-        if kind == "mf":
-            return self._quick_month_first(text, m)
-        if kind == "df":
-            return self._quick_day_first(text, m)
-        if kind == "num":
-            return self._quick_numeric(text, m)
-        return None  # digits glued to digits in another shape: a window
+        sep, num, b, c, _, rest, dot, day, suffix, year, comma, year2 = m.groups()
+        if num is not None:
+            return None if b is None else self._quick_numeric(text, m.start(), m.end(), sep, b, c, done)
+        if day is None and year2 is None:
+            return None  # a month name alone
+        s = m.start()
+        t = self.t
+        name = text[s] + rest
+        month = t.months[name]
+        if dot and not month.abbreviation:
+            return None
+        before = self._before(text, s)
+        if before is None:
+            # Digits, "of" or a suffix one space before the month: 11 September 2001, the 11th of ...
+            return None if year2 is None else self._quick_day_first(text, s, m.end(), name, year2, done)
+        if comma:
+            return None
+        weekday, blocked = before
+        e = m.end()
+        if day is None:  # March 2020
+            year = int(year2)
+            if not t.min_year <= year <= t.max_year or month.name and blocked:
+                return None
+            return self._result(text, s, e, "month", year, month.number, None, None), e
+        day = int(day)
+        if suffix is not None and suffix.lower() not in t.day_suffixes[day]:
+            return None
+        if year is not None:  # September 11, 2001
+            year = int(year)
+            if not t.min_year <= year <= t.max_year:
+                return None
+            return self._result(text, s, e, "full", year, month.number, day, weekday), e
+        if month.name and blocked:  # March 3
+            return None
+        if self.o.reference_date is None:
+            return None, e  # a date without a year stays as written, and is read past
+        return self._result(text, s, e, "day", None, month.number, day, weekday), e
+
+    def _quick_day_first(self, text: str, s: int, e: int, name: str, year: str, done: int):
+        """11 September 2001, the 11th of September, 2001 (see _day_first): the day read back from
+        the month at offset s."""
+        r = self._day_back.match(text[max(0, s - _LOOK_BACK):s][::-1])
+        if r is None:
+            return None
+        start = s - r.end()
+        if start < done or start and text[start - 1].isdecimal():
+            return None
+        before = self._before(text, start)
+        if before is None:
+            return None
+        t = self.t
+        day = int(r.group("day")[::-1])
+        if not 1 <= day <= 31:
+            return None
+        suffix, of = r.group("suffix", "of")
+        if suffix is not None and suffix[::-1].lower() not in t.day_suffixes[day]:
+            return None
+        if of is not None:
+            if suffix is None or of[::-1].lower() != t.of:
+                return None
+        elif suffix is not None and name.lower() == t.of:
+            return None  # the reader would take the month for "of"
+        year = int(year)
+        if not t.min_year <= year <= t.max_year:
+            return None
+        return self._result(text, start, e, "full", year, t.months[name].number, day, before[0]), e
+
+    def _quick_numeric(self, text: str, p: int, e: int, sep: str, b: str, c: str, done: int):
+        """2001/09/11, 11/09/2001 (see _numeric): the first number read back from the separator at p."""
+        start, low = p - 1, max(0, p - 5)  # a date's first number has at most four digits
+        while start > low and text[start - 1].isdecimal():
+            start -= 1
+        if start < done or start and text[start - 1].isdecimal():
+            return None
+        before = self._before(text, start)
+        if before is None:
+            return None
+        found = self._numeric_value(text[start:p], sep, b, c, 0)
+        if found is None:
+            return None
+        form, year, month, day, _ = found
+        return self._result(text, start, e, form, year, month, day, before[0] if form == "full" else None), e
 
     def _before(self, text: str, s: int):
         """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure.
@@ -518,104 +594,6 @@ class DateFinder:
             if number is not None:
                 return (number, q - len(word)), False
         return _PLAIN
-
-    def _quick_month_first(self, text: str, m: re.Match):
-        """September 11, 2001; Sept. 11th 2001; March 2020; March 3 (see _month_first)."""
-        if m.start("g1") < 0:
-            return None  # a month name alone
-        s = m.start()
-        month = self.t.months[text[s:m.end("M")]]
-        if m.start("Md") >= 0 and not month.abbreviation:
-            return None
-        before = self._before(text, s)
-        if before is None:
-            return None
-        weekday, blocked = before
-        e = m.end()
-        t = self.t
-        digits = m.group("D")
-        if digits is None:  # month and year
-            year = int(m.group("Y2"))
-            if not t.min_year <= year <= t.max_year or not _ends(text, e) or month.name and blocked:
-                return None
-            return self._result(text, s, e, "month", year, month.number, None, None), e
-        day = int(digits)
-        if not 1 <= day <= 31:
-            return None
-        suffix = m.group("Ds")
-        if suffix is not None and suffix.lower() not in t.day_suffixes[day]:
-            return None
-        year = m.group("Y")
-        if year is not None:
-            year = int(year)
-            if not t.min_year <= year <= t.max_year or not _ends(text, e):
-                return None
-            return self._result(text, s, e, "full", year, month.number, day, weekday), e
-        if not _ends(text, e) or month.name and blocked or self._date_after(text, e):
-            return None
-        if self.o.reference_date is None:
-            return None, e  # a date without a year stays as written, and is read past
-        return self._result(text, s, e, "day", None, month.number, day, weekday), e
-
-    def _quick_day_first(self, text: str, m: re.Match):
-        """11 September 2001; the 11th of September, 2001 (see _day_first)."""
-        s = m.start()
-        before = self._before(text, s)
-        if before is None:
-            return None
-        t = self.t
-        day = int(text[s:m.end("Dr")])
-        if not 1 <= day <= 31:
-            return None
-        suffix = m.group("DFs")
-        if suffix is not None and suffix.lower() not in t.day_suffixes[day]:
-            return None
-        name = m.group("DM")
-        of = m.group("of")
-        if of is not None:
-            if suffix is None or of.lower() != t.of:
-                return None
-        elif suffix is not None and name.lower() == t.of:
-            return None
-        month = t.months[name]
-        if m.start("DMd") >= 0 and not month.abbreviation:
-            return None
-        year = int(m.group("DY"))
-        e = m.end()
-        if not t.min_year <= year <= t.max_year or not _ends(text, e):
-            return None
-        return self._result(text, s, e, "full", year, month.number, day, before[0]), e
-
-    def _quick_numeric(self, text: str, m: re.Match):
-        """2001/09/11, 11/09/2001 (see _numeric)."""
-        s = m.start()
-        e = m.end()
-        before = self._before(text, s)
-        if before is None or not _ends(text, e):
-            return None
-        found = self._numeric_value(text[s:m.end("N1")], m.group("sep"), m.group("N2"), m.group("N3"), 0)
-        if found is None:
-            return None
-        form, year, month, day, _ = found
-        return self._result(text, s, e, form, year, month, day, before[0] if form == "full" else None), e
-
-    def _date_after(self, text: str, e: int) -> bool:
-        """_date_like_after for the token at offset e."""
-        size = len(text)
-        if e < size and text[e] == ",":
-            e += 1
-        if e >= size or text[e] not in _GAPS:
-            return False
-        e += 1
-        if e >= size:
-            return False
-        kind = _ASCII_KINDS.get(text[e]) or _kind_of(text[e])
-        if kind == DIGIT:
-            return True
-        if kind == WORD:
-            word = _LETTERS.match(text, e).group()
-            return word in self.t.months or word in self.t.weekdays
-        return False
 
     def _window(self, text: str, lo: int, hi: int) -> tuple[_Tokens, int, int]:
         """The tokens around the anchors at offsets lo..hi, with the range of tokens a date may start at.
@@ -671,113 +649,114 @@ class DateFinder:
                 weekday: tuple[int, int] | None) -> Edit | None:
         """The edit for a date read at text[start:stop] (``weekday``: the number and offset of a weekday
         written right before it), or None when it is already written in the output format."""
-        before = text[start:stop]
-        if form == "ambiguous":
-            return Edit(start, stop, before, "ambiguous numeric date (day and month both ≤ 12); "
-                        "set day_first to rewrite it")
-        if form == "invalid":
-            return Edit(start, stop, before, "not a valid date; left as written")
-        if form == "month":
+        if form == "full":
+            note = "date"
+        elif form == "month":
             if self._iso_month and 1000 <= year <= 9999:
-                out = f"{year}-{month:02d}"  # what strftime("%Y-%m") writes, without building a date
+                out = f"{year}-{_TWO_DIGITS[month]}"  # what strftime("%Y-%m") writes, without building a date
             else:
                 out = date(year, month, 1).strftime(self.o.month_format)
-            if out == before or self.custom and _parses(before, self.o.month_format):
+            if out == text[start:stop] or self.custom and _parses(text[start:stop], self.o.month_format):
                 return None
             return Edit(start, stop, out, "month and year")
-        note = "date"
-        if form == "day":
+        elif form == "day":
             ref = self.o.reference_date
             if ref is None:
                 return None
             year = _nearest_year(ref, month, day, self.t.min_year, self.t.max_year)
             if year is None:
-                return Edit(start, stop, before, "not a valid date; left as written")
+                return Edit(start, stop, text[start:stop], "not a valid date; left as written")
             note = f"date without a year, nearest to the reference date {ref.isoformat()}"
+        elif form == "ambiguous":
+            return Edit(start, stop, text[start:stop], "ambiguous numeric date (day and month both ≤ 12); "
+                        "set day_first to rewrite it")
+        else:  # invalid
+            return Edit(start, stop, text[start:stop], "not a valid date; left as written")
         try:
             value = date(year, month, day)
         except ValueError:
-            return Edit(start, stop, before, "not a valid date; left as written")
-        if weekday is not None and weekday[0] != value.isoweekday():
-            return Edit(start, stop, before, f"the weekday before it does not fall on {value.isoformat()}; "
-                        "left as written")
-        if self.format_weekday and weekday is not None:
-            start = weekday[1]
-            before = text[start:stop]
+            return Edit(start, stop, text[start:stop], "not a valid date; left as written")
+        if weekday is not None:
+            if weekday[0] != value.isoweekday():
+                return Edit(start, stop, text[start:stop], f"the weekday before it does not fall on "
+                            f"{value.isoformat()}; left as written")
+            if self.format_weekday:
+                start = weekday[1]
         if self._iso_date and 1000 <= year <= 9999:
-            out = f"{year}-{month:02d}-{day:02d}"  # what strftime("%Y-%m-%d") writes
+            out = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"  # what strftime("%Y-%m-%d") writes
         else:
             out = value.strftime(self.o.date_format)
+        before = text[start:stop]
         if out == before or self.custom and _parses(before, self.o.date_format):
             return None
         return Edit(start, stop, out, note)
 
 
 _PLAIN = (None, False)  # nothing before a date that the readers look at
-_LOOK_BACK = 40  # the longest word _word_ending reads
+_LOOK_BACK = 40  # the longest word read back before a date
+_TWO_DIGITS = [f"{n:02d}" for n in range(100)]
 
 
 def _word_ending(text: str, end: int) -> str | None:
     """The letters token that ends at offset ``end`` (text[end - 1] is a letter), or None if it may be longer
-    than _LOOK_BACK. Read backwards: a token is a run of one class of characters, the same either way."""
+    than _LOOK_BACK."""
     lo = end - _LOOK_BACK if end > _LOOK_BACK else 0
+    k = text.rfind(" ", lo, end)
+    word = text[k + 1:end]
+    if word.isalpha() and (k >= 0 or lo == 0):
+        return word  # the common case: letters after a space (isalpha letters are all token letters)
+    # Read backwards: a token is a run of one class of characters, the same either way.
     n = _LETTERS.match(text[lo:end][::-1]).end()
     if n == end - lo and lo:
         return None
     return text[end - n:end]
 
 
-def _ends(text: str, e: int) -> bool:
-    """Does a number that ends at offset e stop there? (The contrary of DateFinder._continues.)"""
-    if e >= len(text):
-        return True
-    c = text[e]
-    kind = _ASCII_KINDS.get(c) or _kind_of(c)
-    if kind == SPACE:
-        return True
-    if kind != OTHER or c in "%°'’":
-        return False
-    return not (c in _GLUE and e + 1 < len(text) and (_ASCII_KINDS.get(text[e + 1]) or _kind_of(text[e + 1])) == DIGIT)
-
-
-def _fast_pattern(months, separators) -> re.Pattern[str]:
+def _fast_pattern(tables: DateTables, separators) -> re.Pattern[str]:
     """The scan of DateFinder.edits: every anchor, with the whole date in its common forms.
 
-    It starts with a class of first characters (month initials and digits), so ``re`` skips in
-    C to where a month name or a number starts. Branches (the group of the branch that matched
-    is ``lastgroup``):
+    It starts with a class of first characters (month initials and separators), so ``re`` skips
+    in C to where a month name or a separator is (digits are many: not in it). A match is:
 
-    * ``mf``: a month name (an anchor), then if it follows: a space and a day with an optional
-      suffix and an optional comma, space and year; or a space and a year;
-    * ``df``: a day with an optional suffix, a space, an optional word (of) and a space, a month
-      name, an optional period and comma, a space and a year;
-    * ``num``: digits, a separator, digits, the same separator, digits;
-    * ``na``: digits glued by a separator to more digits in any other shape (an anchor).
+    * a separator (group ``sep``) after digits and before digits, the first digits read back by
+      the caller (``num``, possibly empty); then if it follows, digits ``N2``, the same separator,
+      digits ``N3`` that stop there;
+    * or a month name (``mf``; ``M``: the name but its initial), then if it follows, an optional
+      period (``Md``), a space and: a day ``D`` (1 to 31, with an optional suffix ``Ds``), then
+      either an optional comma, a space and a year ``Y``, or nothing more if what follows is no
+      date-like word or number (a date without a year: see DateFinder._date_like_after); or an
+      optional comma (``Mc``), a space and a year ``Y2``.
 
-    Groups after the first character hold the rest of a token (``M``: the month name but its
-    initial, ``Dr``, ``N1``: the number's other digits).
+    Numbers are ASCII digits and must stop where they end (``end``: the contrary of
+    DateFinder._continues): other shapes match as a bare anchor and are read in a window.
     """
     letter = r"[^\W\d_]"
     gap = "[" + "".join(sorted(_GAPS)) + "]"
+    end = r"(?![^\W_]|[%°'’]|[" + "".join(map(re.escape, sorted(_GLUE))) + r"]\d)"
     by_initial: dict[str, list[str]] = {}
-    for name in months:
+    for name in tables.months:
         by_initial.setdefault(name[0], []).append(name[1:])
     rests = "|".join("(?<=" + re.escape(c) + ")(?:" + "|".join(map(re.escape, sorted(r, key=len, reverse=True)))
                      + ")" for c, r in sorted(by_initial.items()))
-    names = "|".join(map(re.escape, sorted(months, key=len, reverse=True)))
-    month_first = (rf"(?<!{letter}.)(?P<mf>(?P<M>{rests})(?!{letter})(?:(?P<Md>\.)?(?P<g1>{gap})"
-                   rf"(?:(?P<D>\d\d?)(?!\d)(?P<Ds>{letter}+)?(?:,?{gap}(?P<Y>\d{{4}})(?!\d))?"
-                   rf"|(?P<Y2>\d{{4}})(?!\d)))?)")
-    digits = [rf"(?P<df>(?P<Dr>\d?)(?!\d)(?P<DFs>{letter}+)?{gap}(?:(?P<of>{letter}+){gap})?"
-              rf"(?P<DM>{names})(?!{letter})(?P<DMd>\.)?,?{gap}(?P<DY>\d{{4}})(?!\d))"]
-    if separators:
-        sep = "[" + "".join(map(re.escape, sorted(separators))) + "]"
-        digits.append(rf"(?P<num>(?P<N1>\d{{0,3}})(?P<sep>{sep})(?P<N2>\d{{1,4}})(?!\d)(?P=sep)"
-                      rf"(?P<N3>\d{{1,4}})(?!\d))")
-        digits.append(rf"(?P<na>\d*(?={sep}\d))")
-    initials = "[" + "".join(map(re.escape, sorted(by_initial))) + r"\d]"
-    return re.compile(initials + "(?:" + month_first + r"|(?<=\d)(?<!\d.)(?:" + "|".join(digits) + "))")
+    names = "|".join(map(re.escape, sorted({*tables.months, *tables.weekdays}, key=len, reverse=True)))
+    day = r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)"
+    # Without separators the first branch never matches (its groups stay, unmatched).
+    sep = "[" + "".join(map(re.escape, sorted(separators))) + "]" if separators else "(?!)"
+    numeric = rf"(?<=\d(?P<sep>{sep}))(?P<num>(?=\d)(?:(?P<N2>[0-9]{{1,4}})(?!\d)(?P=sep)(?P<N3>[0-9]{{1,4}}){end})?)"
+    month_first = (rf"(?<!{letter}.)(?P<mf>(?P<M>{rests})(?!{letter})(?:(?P<Md>\.)?"
+                   rf"(?:{gap}(?P<D>{day})(?P<Ds>{letter}+)?(?:,?{gap}(?P<Y>[0-9]{{4}}){end}"
+                   rf"|{end}(?!,?{gap}(?:\d|(?:{names})(?!{letter}))))"
+                   rf"|(?P<Mc>,)?{gap}(?P<Y2>[0-9]{{4}}){end}))?)")
+    first = "[" + "".join(map(re.escape, sorted(by_initial) + sorted(separators))) + "]"
+    return re.compile(first + "(?:" + numeric + "|" + month_first + ")", re.DOTALL)
 
+
+def _day_back_pattern() -> re.Pattern[str]:
+    """What stands before a month in a day-first date, read backwards from the space before it:
+    [space] [of reversed, space] [suffix reversed] day digits reversed (11 September, 11th of ...)."""
+    letter = r"[^\W\d_]"
+    gap = "[" + "".join(sorted(_GAPS)) + "]"
+    return re.compile(rf"{gap}(?:(?P<of>{letter}+){gap})?(?P<suffix>{letter}+)?(?P<day>[0-9][0-9]?)(?!\d)")
 
 def _parses(text: str, fmt: str) -> bool:
     """Is ``text`` already written in the output format? (Then it is left alone.)"""
