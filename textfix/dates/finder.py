@@ -460,14 +460,13 @@ class DateFinder:
         what follows (see :func:`_fast_pattern`), this the rest of what the reader checks, and any
         check that fails gives None.
         """
-        sep, num, b, c, _, rest, dot, day, suffix, year, comma, year2 = m.groups()
+        name, num, b, c, _, dot, day, suffix, year, comma, year2 = m.groups()
         if num is not None:
-            return None if b is None else self._quick_numeric(text, m.start(), m.end(), sep, b, c, done)
+            return None if b is None else self._quick_numeric(text, m.start(), m.end(), name, b, c, done)
         if day is None and year2 is None:
             return None  # a month name alone
         s = m.start()
         t = self.t
-        name = text[s] + rest
         month = t.months[name]
         if dot and not month.abbreviation:
             return None
@@ -715,17 +714,18 @@ def _word_ending(text: str, end: int) -> str | None:
 def _fast_pattern(tables: DateTables, separators) -> re.Pattern[str]:
     """The scan of DateFinder.edits: every anchor, with the whole date in its common forms.
 
-    It starts with a class of first characters (month initials and separators), so ``re`` skips
-    in C to where a month name or a separator is (digits are many: not in it). A match is:
+    A match starts (group ``head``) with a month name, or with a separator after digits; digits
+    are many, so they do not start a match. The head is an alternation of literal first
+    characters (month initials, separators) for ``re`` to skip in C to where one is, and to
+    pick its branch by that character. Then:
 
-    * a separator (group ``sep``) after digits and before digits, the first digits read back by
-      the caller (``num``, possibly empty); then if it follows, digits ``N2``, the same separator,
-      digits ``N3`` that stop there;
-    * or a month name (``mf``; ``M``: the name but its initial), then if it follows, an optional
-      period (``Md``), a space and: a day ``D`` (1 to 31, with an optional suffix ``Ds``), then
-      either an optional comma, a space and a year ``Y``, or nothing more if what follows is no
-      date-like word or number (a date without a year: see DateFinder._date_like_after); or an
-      optional comma (``Mc``), a space and a year ``Y2``.
+    * after a separator (``num``, possibly empty): if it follows, digits ``N2``, the same
+      separator, digits ``N3``; the caller reads back the first digits;
+    * after a month name (``mf``): if it follows, an optional period (``Md``), a space and: a day
+      ``D`` (1 to 31, with an optional suffix ``Ds``), then either an optional comma, a space and
+      a year ``Y``, or nothing more if no date-like word or number follows (a date without a
+      year: see DateFinder._date_like_after); or an optional comma (``Mc``), a space and a year
+      ``Y2``.
 
     Numbers are ASCII digits and must stop where they end (``end``: the contrary of
     DateFinder._continues): other shapes match as a bare anchor and are read in a window.
@@ -736,19 +736,21 @@ def _fast_pattern(tables: DateTables, separators) -> re.Pattern[str]:
     by_initial: dict[str, list[str]] = {}
     for name in tables.months:
         by_initial.setdefault(name[0], []).append(name[1:])
-    rests = "|".join("(?<=" + re.escape(c) + ")(?:" + "|".join(map(re.escape, sorted(r, key=len, reverse=True)))
-                     + ")" for c, r in sorted(by_initial.items()))
+    heads = [re.escape(c) + rf"(?<!{letter}.)(?:" + "|".join(map(re.escape, sorted(r, key=len, reverse=True))) + ")"
+             for c, r in sorted(by_initial.items())]
+    heads += [re.escape(c) + r"(?<=\d.)" for c in sorted(separators)]
     names = "|".join(map(re.escape, sorted({*tables.months, *tables.weekdays}, key=len, reverse=True)))
     day = r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)"
-    # Without separators the first branch never matches (its groups stay, unmatched).
-    sep = "[" + "".join(map(re.escape, sorted(separators))) + "]" if separators else "(?!)"
-    numeric = rf"(?<=\d(?P<sep>{sep}))(?P<num>(?=\d)(?:(?P<N2>[0-9]{{1,4}})(?!\d)(?P=sep)(?P<N3>[0-9]{{1,4}}){end})?)"
-    month_first = (rf"(?<!{letter}.)(?P<mf>(?P<M>{rests})(?!{letter})(?:(?P<Md>\.)?"
+    if separators:
+        sep = "[" + "".join(map(re.escape, sorted(separators))) + "]"
+        numeric = rf"(?<={sep})(?P<num>(?=\d)(?:(?P<N2>[0-9]{{1,4}})(?!\d)(?P=head)(?P<N3>[0-9]{{1,4}}){end})?)"
+    else:
+        numeric = r"(?!)(?P<num>)(?P<N2>)(?P<N3>)"  # never matches; the groups stay
+    month_first = (rf"(?<={letter})(?!{letter})(?P<mf>(?:(?P<Md>\.)?"
                    rf"(?:{gap}(?P<D>{day})(?P<Ds>{letter}+)?(?:,?{gap}(?P<Y>[0-9]{{4}}){end}"
                    rf"|{end}(?!,?{gap}(?:\d|(?:{names})(?!{letter}))))"
                    rf"|(?P<Mc>,)?{gap}(?P<Y2>[0-9]{{4}}){end}))?)")
-    first = "[" + "".join(map(re.escape, sorted(by_initial) + sorted(separators))) + "]"
-    return re.compile(first + "(?:" + numeric + "|" + month_first + ")", re.DOTALL)
+    return re.compile("(?P<head>" + "|".join(heads) + ")(?:" + numeric + "|" + month_first + ")", re.DOTALL)
 
 
 def _day_back_pattern() -> re.Pattern[str]:
