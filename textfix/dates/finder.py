@@ -109,6 +109,7 @@ class DateFinder:
         self.format_weekday = "%a" in options.date_format or "%A" in options.date_format
         self._iso_date = options.date_format == DEFAULT_FORMAT
         self._iso_month = options.month_format == DEFAULT_MONTH_FORMAT
+        self._plain_iso = not self.custom
         names = sorted({*tables.months, *tables.weekdays}, key=len, reverse=True)
         # Prefilter: a month name, or digits glued by a separator to more digits.
         self._anchor = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])"
@@ -490,7 +491,7 @@ class DateFinder:
             year = int(year)
             if not t.min_year <= year <= t.max_year:
                 return None
-            return self._result(text, s, e, "full", year, month.number, day, weekday), e
+            return self._full(text, s, e, year, month.number, day, weekday), e
         if month.name and blocked:  # March 3
             return None
         if self.o.reference_date is None:
@@ -524,7 +525,24 @@ class DateFinder:
         year = int(year)
         if not t.min_year <= year <= t.max_year:
             return None
-        return self._result(text, start, e, "full", year, t.months[name].number, day, before[0]), e
+        return self._full(text, start, e, year, t.months[name].number, day, before[0]), e
+
+    def _after_word(self, text: str, q: int):
+        """_before when a word ends at offset q, one space before the date."""
+        k = text.rfind(" ", q - _LOOK_BACK if q > _LOOK_BACK else 0, q)
+        word = text[k + 1:q]
+        if k < 0 or not word.isalpha():  # the usual: letters after a space (see _word_ending)
+            word = _word_ending(text, q)
+            if word is None:
+                return None
+        if word.lower() in self._unsafe_before:
+            return None
+        number = self.t.weekdays.get(word)
+        if number is not None:
+            return (number, q - len(word)), False
+        if word[0].isupper() and word not in self.t.name_leads and word not in self.t.months:
+            return _BLOCKING
+        return _PLAIN
 
     def _quick_numeric(self, text: str, p: int, e: int, sep: str, b: str, c: str, done: int):
         """2001/09/11, 11/09/2001 (see _numeric): the first number read back from the separator at p."""
@@ -540,7 +558,9 @@ class DateFinder:
         if found is None:
             return None
         form, year, month, day, _ = found
-        return self._result(text, start, e, form, year, month, day, before[0] if form == "full" else None), e
+        if form == "full":
+            return self._full(text, start, e, year, month, day, before[0]), e
+        return self._result(text, start, e, form, year, month, day, None), e
 
     def _before(self, text: str, s: int):
         """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure.
@@ -554,6 +574,8 @@ class DateFinder:
         if s == 0:
             return _PLAIN
         c = text[s - 1]
+        if c == " " and s > 1 and text[s - 2].isalpha():
+            return self._after_word(text, s - 1)  # the usual: one space after a word
         kind = _ASCII_KINDS.get(c) or _kind_of(c)
         if kind == OTHER:
             if c in _NOT_BEFORE or c in _GLUE and s >= 2 and (_ASCII_KINDS.get(text[s - 2])
@@ -571,15 +593,9 @@ class DateFinder:
             return _PLAIN  # not a one-character space: nothing before reaches the date
         if kind == DIGIT:
             return None
-        weekdays = self.t.weekdays
         if kind == WORD:
-            word = _word_ending(text, q)
-            if word is None or word.lower() in self._unsafe_before:
-                return None
-            number = weekdays.get(word)
-            if number is not None:
-                return (number, q - len(word)), False
-            return None, (word[:1].isupper() and word not in self.t.name_leads and word not in self.t.months)
+            return self._after_word(text, q)
+        weekdays = self.t.weekdays
         if c == ",":
             q -= 1
             c = text[q - 1] if q else ""
@@ -644,6 +660,15 @@ class DateFinder:
             weekday = weekday[0], tk.starts[weekday[1]]
         return self._result(tk.text, tk.starts[i], tk.end(end - 1), form, year, month, day, weekday)
 
+    def _full(self, text: str, start: int, stop: int, year: int, month: int, day: int,
+              weekday: tuple[int, int] | None) -> Edit | None:
+        """_result for a full date, the usual case first: ISO output, a day that every month has, no
+        weekday before (what strftime("%Y-%m-%d") writes, without building a date)."""
+        if weekday is None and self._plain_iso and 1 <= day <= 28 and 1 <= month <= 12 and 1000 <= year <= 9999:
+            out = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"
+            return None if out == text[start:stop] else Edit(start, stop, out, "date")
+        return self._result(text, start, stop, "full", year, month, day, weekday)
+
     def _result(self, text: str, start: int, stop: int, form: str, year, month: int, day,
                 weekday: tuple[int, int] | None) -> Edit | None:
         """The edit for a date read at text[start:stop] (``weekday``: the number and offset of a weekday
@@ -692,6 +717,7 @@ class DateFinder:
 
 
 _PLAIN = (None, False)  # nothing before a date that the readers look at
+_BLOCKING = (None, True)  # a capitalized word that blocks a month that is also a name
 _LOOK_BACK = 40  # the longest word read back before a date
 _TWO_DIGITS = [f"{n:02d}" for n in range(100)]
 
