@@ -471,10 +471,18 @@ class DateFinder:
         month = t.months[name]
         if dot and not month.abbreviation:
             return None
-        before = self._before(text, s)
-        if before is None:
-            # Digits, "of" or a suffix one space before the month: 11 September 2001, the 11th of ...
-            return None if year2 is None else self._quick_day_first(text, s, m.end(), name, year2, done)
+        # What stands before (see _before). The usual case inline: one space after a lowercase word
+        # (so it blocks nothing) that is no weekday, day word, suffix, "of" or not-after word.
+        k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 else -1
+        word = text[k + 1:s - 1]
+        if (k >= 0 and text[s - 1] == " " and word.islower() and word.isalpha()
+                and word.lower() not in self._unsafe_before and word not in t.weekdays):
+            before = _PLAIN
+        else:
+            before = self._before(text, s)
+            if before is None:
+                # Digits, "of" or a suffix one space before the month: 11 September 2001, the 11th of ...
+                return None if year2 is None else self._quick_day_first(text, s, m.end(), name, year2, done)
         if comma:
             return None
         weekday, blocked = before
@@ -491,6 +499,9 @@ class DateFinder:
             year = int(year)
             if not t.min_year <= year <= t.max_year:
                 return None
+            if weekday is None and day <= 28 and self._plain_iso and year >= 1000:
+                # The usual case of _full; with a month name in it, the text always changes.
+                return Edit(s, e, f"{year}-{_TWO_DIGITS[month.number]}-{_TWO_DIGITS[day]}", "date"), e
             return self._full(text, s, e, year, month.number, day, weekday), e
         if month.name and blocked:  # March 3
             return None
