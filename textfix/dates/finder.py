@@ -128,12 +128,19 @@ class DateFinder:
         # The scan of edits() and what _quick() reads before a date (see there).
         self._fast = None
         if self._months_at is not None:
+            suffixes = {s for forms in tables.day_suffixes.values() for s in forms}
             self._fast = _fast_pattern(tables, seps)
             self._day_back = _day_back_pattern()
+            # How far back a day-first date's day can be from its month: a space, "of", a space,
+            # a suffix, two digits and the character before them.
+            self._day_back_reach = 5 + len(tables.of) + max(map(len, suffixes), default=0)
+            # What the quick path reads, in few objects: month spelling -> (number, abbreviation?, name?).
+            self._month_info = {k: (v.number, v.abbreviation, v.name) for k, v in tables.months.items()}
+            self._weekdays = tables.weekdays
+            self._years = (tables.min_year, tables.max_year)
             # Every anchor is a month name or digits glued by a separator: with the separators of
             # wanted(), a text with an anchor is always wanted.
             self._check_wanted = not seps <= {"/", ".", "-"}
-            suffixes = {s for forms in tables.day_suffixes.values() for s in forms}
             tails = {w.split("-", 1)[1] for w in tables.day_words if "-" in w}
             self._unsafe_before = frozenset({tables.of.lower(), *tables.day_words, *suffixes, *tails,
                                              *tables.not_after})
@@ -404,11 +411,9 @@ class DateFinder:
                 done = self._scan(text, lo, hi, done, edits)
                 lo = -1
             if lo < 0 and s >= done:
-                found = quick(text, m, done)
-                if found is not None:
-                    edit, done = found
-                    if edit is not None:
-                        edits.append(edit)
+                end = quick(text, m, done, edits)
+                if end >= 0:
+                    done = end
                     continue
             if lo < 0:
                 lo = s - 1 if m.lastgroup == "num" else s  # a numeric anchor is the digit before
@@ -449,8 +454,9 @@ class DateFinder:
         return done
 
     # -- the quick path: a date read from its match, when what surrounds it is plain ---------------
-    def _quick(self, text: str, m: re.Match, done: int):
-        """(edit or None, end of the date) for a match of ``self._fast``, or None: read it in a window.
+    def _quick(self, text: str, m: re.Match, done: int, edits: list[Edit]) -> int:
+        """Settle a match of ``self._fast``: append its edit (if any) and return the end of its date;
+        or return -1 (and append nothing): it is read in a window.
 
         Why this gives what the reference gives: the readers run left to right and every date holds
         an anchor; the scan reports anchors in order (a match may swallow the anchors of its own
@@ -459,119 +465,117 @@ class DateFinder:
         one glued to it: :meth:`_before` sends those (and anything unsure) to a window. Then the
         reader at the date's first token reads exactly the date: the pattern checks the shape and
         what follows (see :func:`_fast_pattern`), this the rest of what the reader checks, and any
-        check that fails gives None.
+        check that fails gives -1.
         """
         name, num, b, c, _, dot, day, suffix, year, comma, year2 = m.groups()
         if num is not None:
-            return None if b is None else self._quick_numeric(text, m.start(), m.end(), name, b, c, done)
+            return -1 if b is None else self._quick_numeric(text, m.start(), m.end(), name, b, c, done, edits)
         if day is None and year2 is None:
-            return None  # a month name alone
+            return -1  # a month name alone
         s = m.start()
-        t = self.t
-        month = t.months[name]
-        if dot and not month.abbreviation:
-            return None
+        number, abbreviation, is_name = self._month_info[name]
+        if dot and not abbreviation:
+            return -1
         # What stands before (see _before). The usual case inline: one space after a lowercase word
         # (so it blocks nothing) that is no weekday, day word, suffix, "of" or not-after word.
         k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 else -1
         word = text[k + 1:s - 1]
         if (k >= 0 and text[s - 1] == " " and word.islower() and word.isalpha()
-                and word.lower() not in self._unsafe_before and word not in t.weekdays):
-            before = _PLAIN
+                and word.lower() not in self._unsafe_before and word not in self._weekdays):
+            weekday = None
+            blocked = False
         else:
             before = self._before(text, s)
             if before is None:
                 # Digits, "of" or a suffix one space before the month: 11 September 2001, the 11th of ...
-                return None if year2 is None else self._quick_day_first(text, s, m.end(), name, year2, done)
+                return -1 if year2 is None else self._quick_day_first(text, s, m.end(), name, year2, done, edits)
+            weekday, blocked = before
         if comma:
-            return None
-        weekday, blocked = before
+            return -1
         e = m.end()
+        low, high = self._years
         if day is None:  # March 2020
             year = int(year2)
-            if not t.min_year <= year <= t.max_year or month.name and blocked:
-                return None
-            return self._result(text, s, e, "month", year, month.number, None, None), e
+            if not low <= year <= high or is_name and blocked:
+                return -1
+            if self._plain_iso and year >= 1000:  # the usual case of _result; a month name always changes
+                edits.append(Edit(s, e, f"{year}-{_TWO_DIGITS[number]}", "month and year"))
+            else:
+                self._add(edits, self._result(text, s, e, "month", year, number, None, None))
+            return e
         day = int(day)
-        if suffix is not None and suffix.lower() not in t.day_suffixes[day]:
-            return None
+        if suffix is not None and suffix.lower() not in self.t.day_suffixes[day]:
+            return -1
         if year is not None:  # September 11, 2001
             year = int(year)
-            if not t.min_year <= year <= t.max_year:
-                return None
+            if not low <= year <= high:
+                return -1
             if weekday is None and day <= 28 and self._plain_iso and year >= 1000:
-                # The usual case of _full; with a month name in it, the text always changes.
-                return Edit(s, e, f"{year}-{_TWO_DIGITS[month.number]}-{_TWO_DIGITS[day]}", "date"), e
-            return self._full(text, s, e, year, month.number, day, weekday), e
-        if month.name and blocked:  # March 3
-            return None
-        if self.o.reference_date is None:
-            return None, e  # a date without a year stays as written, and is read past
-        return self._result(text, s, e, "day", None, month.number, day, weekday), e
+                # The usual case of _result (no need to build the date); a month name always changes.
+                edits.append(Edit(s, e, f"{year}-{_TWO_DIGITS[number]}-{_TWO_DIGITS[day]}", "date"))
+            else:
+                self._add(edits, self._result(text, s, e, "full", year, number, day, weekday))
+            return e
+        if is_name and blocked:  # March 3
+            return -1
+        if self.o.reference_date is not None:
+            self._add(edits, self._result(text, s, e, "day", None, number, day, weekday))
+        return e  # without a reference date, a date without a year stays as written, and is read past
 
-    def _quick_day_first(self, text: str, s: int, e: int, name: str, year: str, done: int):
+    @staticmethod
+    def _add(edits: list[Edit], edit: Edit | None) -> None:
+        if edit is not None:
+            edits.append(edit)
+
+    def _quick_day_first(self, text: str, s: int, e: int, name: str, year: str, done: int,
+                         edits: list[Edit]) -> int:
         """11 September 2001, the 11th of September, 2001 (see _day_first): the day read back from
         the month at offset s."""
-        r = self._day_back.match(text[max(0, s - _LOOK_BACK):s][::-1])
+        r = self._day_back.match(text[max(0, s - self._day_back_reach):s][::-1])
         if r is None:
-            return None
+            return -1
         start = s - r.end()
         if start < done or start and text[start - 1].isdecimal():
-            return None
+            return -1
         before = self._before(text, start)
         if before is None:
-            return None
+            return -1
         t = self.t
-        day = int(r.group("day")[::-1])
+        of, suffix, digits = r.groups()
+        day = int(digits[::-1])
         if not 1 <= day <= 31:
-            return None
-        suffix, of = r.group("suffix", "of")
+            return -1
         if suffix is not None and suffix[::-1].lower() not in t.day_suffixes[day]:
-            return None
+            return -1
         if of is not None:
             if suffix is None or of[::-1].lower() != t.of:
-                return None
+                return -1
         elif suffix is not None and name.lower() == t.of:
-            return None  # the reader would take the month for "of"
+            return -1  # the reader would take the month for "of"
         year = int(year)
-        if not t.min_year <= year <= t.max_year:
-            return None
-        return self._full(text, start, e, year, t.months[name].number, day, before[0]), e
+        low, high = self._years
+        if not low <= year <= high:
+            return -1
+        self._add(edits, self._result(text, start, e, "full", year, self._month_info[name][0], day, before[0]))
+        return e
 
-    def _after_word(self, text: str, q: int):
-        """_before when a word ends at offset q, one space before the date."""
-        k = text.rfind(" ", q - _LOOK_BACK if q > _LOOK_BACK else 0, q)
-        word = text[k + 1:q]
-        if k < 0 or not word.isalpha():  # the usual: letters after a space (see _word_ending)
-            word = _word_ending(text, q)
-            if word is None:
-                return None
-        if word.lower() in self._unsafe_before:
-            return None
-        number = self.t.weekdays.get(word)
-        if number is not None:
-            return (number, q - len(word)), False
-        if word[0].isupper() and word not in self.t.name_leads and word not in self.t.months:
-            return _BLOCKING
-        return _PLAIN
-
-    def _quick_numeric(self, text: str, p: int, e: int, sep: str, b: str, c: str, done: int):
+    def _quick_numeric(self, text: str, p: int, e: int, sep: str, b: str, c: str, done: int,
+                       edits: list[Edit]) -> int:
         """2001/09/11, 11/09/2001 (see _numeric): the first number read back from the separator at p."""
         start, low = p - 1, max(0, p - 5)  # a date's first number has at most four digits
         while start > low and text[start - 1].isdecimal():
             start -= 1
         if start < done or start and text[start - 1].isdecimal():
-            return None
+            return -1
         before = self._before(text, start)
         if before is None:
-            return None
+            return -1
         found = self._numeric_value(text[start:p], sep, b, c, 0)
         if found is None:
-            return None
+            return -1
         form, year, month, day, _ = found
-        if form == "full":
-            return self._full(text, start, e, year, month, day, before[0]), e
-        return self._result(text, start, e, form, year, month, day, None), e
+        self._add(edits, self._result(text, start, e, form, year, month, day, before[0] if form == "full" else None))
+        return e
 
     def _before(self, text: str, s: int):
         """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure.
@@ -606,7 +610,6 @@ class DateFinder:
             return None
         if kind == WORD:
             return self._after_word(text, q)
-        weekdays = self.t.weekdays
         if c == ",":
             q -= 1
             c = text[q - 1] if q else ""
@@ -616,9 +619,26 @@ class DateFinder:
             word = _word_ending(text, q)
             if word is None:
                 return None
-            number = weekdays.get(word)
+            number = self._weekdays.get(word)
             if number is not None:
                 return (number, q - len(word)), False
+        return _PLAIN
+
+    def _after_word(self, text: str, q: int):
+        """_before when a word ends at offset q, one space before the date."""
+        k = text.rfind(" ", q - _LOOK_BACK if q > _LOOK_BACK else 0, q)
+        word = text[k + 1:q]
+        if k < 0 or not word.isalpha():  # the usual: letters after a space (see _word_ending)
+            word = _word_ending(text, q)
+            if word is None:
+                return None
+        if word.lower() in self._unsafe_before:
+            return None
+        number = self._weekdays.get(word)
+        if number is not None:
+            return (number, q - len(word)), False
+        if word[0].isupper() and word not in self.t.name_leads and word not in self._month_info:
+            return _BLOCKING
         return _PLAIN
 
     def _window(self, text: str, lo: int, hi: int) -> tuple[_Tokens, int, int]:
@@ -670,15 +690,6 @@ class DateFinder:
         if weekday is not None:
             weekday = weekday[0], tk.starts[weekday[1]]
         return self._result(tk.text, tk.starts[i], tk.end(end - 1), form, year, month, day, weekday)
-
-    def _full(self, text: str, start: int, stop: int, year: int, month: int, day: int,
-              weekday: tuple[int, int] | None) -> Edit | None:
-        """_result for a full date, the usual case first: ISO output, a day that every month has, no
-        weekday before (what strftime("%Y-%m-%d") writes, without building a date)."""
-        if weekday is None and self._plain_iso and 1 <= day <= 28 and 1 <= month <= 12 and 1000 <= year <= 9999:
-            out = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"
-            return None if out == text[start:stop] else Edit(start, stop, out, "date")
-        return self._result(text, start, stop, "full", year, month, day, weekday)
 
     def _result(self, text: str, start: int, stop: int, form: str, year, month: int, day,
                 weekday: tuple[int, int] | None) -> Edit | None:
