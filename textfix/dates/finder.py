@@ -134,8 +134,10 @@ class DateFinder:
             # How far back a day-first date's day can be from its month: a space, "of", a space,
             # a suffix, two digits and the character before them.
             self._day_back_reach = 5 + len(tables.of) + max(map(len, suffixes), default=0)
-            # What the quick path reads, in few objects: month spelling -> (number, abbreviation?, name?).
-            self._month_info = {k: (v.number, v.abbreviation, v.name) for k, v in tables.months.items()}
+            # What the quick path reads, in few objects: month spelling -> (number, abbreviation?,
+            # name?, "-MM-": the middle of an ISO date).
+            self._month_info = {k: (v.number, v.abbreviation, v.name, f"-{v.number:02d}-")
+                                for k, v in tables.months.items()}
             self._weekdays = tables.weekdays
             self._years = (tables.min_year, tables.max_year)
             # Every anchor is a month name or digits glued by a separator: with the separators of
@@ -144,6 +146,8 @@ class DateFinder:
             tails = {w.split("-", 1)[1] for w in tables.day_words if "-" in w}
             self._unsafe_before = frozenset({tables.of.lower(), *tables.day_words, *suffixes, *tails,
                                              *tables.not_after})
+            # For a lowercase word (which is its own lower()): the same, and the weekdays written so.
+            self._unsafe_lowercase = self._unsafe_before | {w for w in tables.weekdays if w.islower()}
         # The prefilter of wanted(), in two fast parts (the same answer).
         self._weekdays_at = self._glued_digits = None
         if tables.weekdays and all(_LETTERS.fullmatch(w) for w in tables.weekdays):
@@ -473,22 +477,25 @@ class DateFinder:
         if day is None and year2 is None:
             return -1  # a month name alone
         s = m.start()
-        number, abbreviation, is_name = self._month_info[name]
+        number, abbreviation, is_name, middle = self._month_info[name]
         if dot and not abbreviation:
             return -1
         # What stands before (see _before). The usual case inline: one space after a lowercase word
         # (so it blocks nothing) that is no weekday, day word, suffix, "of" or not-after word.
         k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 else -1
         word = text[k + 1:s - 1]
-        if (k >= 0 and text[s - 1] == " " and word.islower() and word.isalpha()
-                and word.lower() not in self._unsafe_before and word not in self._weekdays):
+        if k >= 0 and text[s - 1] == " " and word.islower() and word.isalpha() and word not in self._unsafe_lowercase:
             weekday = None
             blocked = False
         else:
-            before = self._before(text, s)
-            if before is None:
+            if year2 is not None and text[s - 1] in _GAPS:
                 # Digits, "of" or a suffix one space before the month: 11 September 2001, the 11th of ...
-                return -1 if year2 is None else self._quick_day_first(text, s, m.end(), name, year2, done, edits)
+                r = self._day_back.match(text[max(0, s - self._day_back_reach):s][::-1])
+                if r is not None:
+                    return self._quick_day_first(text, s, m.end(), r, name, number, year2, done, edits)
+            before = self._before_general(text, s)
+            if before is None:
+                return -1
             weekday, blocked = before
         if comma:
             return -1
@@ -499,22 +506,22 @@ class DateFinder:
             if not low <= year <= high or is_name and blocked:
                 return -1
             if self._plain_iso and year >= 1000:  # the usual case of _result; a month name always changes
-                edits.append(Edit(s, e, f"{year}-{_TWO_DIGITS[number]}", "month and year"))
+                edits.append(_new_edit(Edit, (s, e, year2 + middle[:-1], "month and year")))
             else:
                 self._add(edits, self._result(text, s, e, "month", year, number, None, None))
             return e
-        day = int(day)
+        day = _DAYS[day]
         if suffix is not None and suffix.lower() not in self.t.day_suffixes[day]:
             return -1
         if year is not None:  # September 11, 2001
-            year = int(year)
-            if not low <= year <= high:
+            y = int(year)
+            if not low <= y <= high:
                 return -1
-            if weekday is None and day <= 28 and self._plain_iso and year >= 1000:
+            if weekday is None and day <= 28 and self._plain_iso and y >= 1000:
                 # The usual case of _result (no need to build the date); a month name always changes.
-                edits.append(Edit(s, e, f"{year}-{_TWO_DIGITS[number]}-{_TWO_DIGITS[day]}", "date"))
+                edits.append(_new_edit(Edit, (s, e, year + middle + _TWO_DIGITS[day], "date")))
             else:
-                self._add(edits, self._result(text, s, e, "full", year, number, day, weekday))
+                self._add(edits, self._result(text, s, e, "full", y, number, day, weekday))
             return e
         if is_name and blocked:  # March 3
             return -1
@@ -527,13 +534,10 @@ class DateFinder:
         if edit is not None:
             edits.append(edit)
 
-    def _quick_day_first(self, text: str, s: int, e: int, name: str, year: str, done: int,
-                         edits: list[Edit]) -> int:
-        """11 September 2001, the 11th of September, 2001 (see _day_first): the day read back from
-        the month at offset s."""
-        r = self._day_back.match(text[max(0, s - self._day_back_reach):s][::-1])
-        if r is None:
-            return -1
+    def _quick_day_first(self, text: str, s: int, e: int, r: re.Match, name: str, number: int, year: str,
+                         done: int, edits: list[Edit]) -> int:
+        """11 September 2001, the 11th of September, 2001 (see _day_first): the month at offset s, the
+        day before it read backwards (``r``: a match of ``_day_back``)."""
         start = s - r.end()
         if start < done or start and text[start - 1].isdecimal():
             return -1
@@ -556,7 +560,7 @@ class DateFinder:
         low, high = self._years
         if not low <= year <= high:
             return -1
-        self._add(edits, self._result(text, start, e, "full", year, self._month_info[name][0], day, before[0]))
+        self._add(edits, self._result(text, start, e, "full", year, number, day, before[0]))
         return e
 
     def _quick_numeric(self, text: str, p: int, e: int, sep: str, b: str, c: str, done: int,
@@ -578,6 +582,16 @@ class DateFinder:
         return e
 
     def _before(self, text: str, s: int):
+        """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure
+        (see _before_general); the usual case first: one space after a lowercase word that is no
+        weekday, day word, suffix, "of" or not-after word."""
+        k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 else -1
+        word = text[k + 1:s - 1]
+        if k >= 0 and text[s - 1] == " " and word.islower() and word.isalpha() and word not in self._unsafe_lowercase:
+            return _PLAIN
+        return self._before_general(text, s)
+
+    def _before_general(self, text: str, s: int):
         """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure.
 
         None when the first token is glued to what precedes it (:meth:`_preceded`), when digits
@@ -696,6 +710,10 @@ class DateFinder:
         """The edit for a date read at text[start:stop] (``weekday``: the number and offset of a weekday
         written right before it), or None when it is already written in the output format."""
         if form == "full":
+            if weekday is None and self._plain_iso and 1 <= day <= 28 and 1 <= month <= 12 and 1000 <= year <= 9999:
+                # The usual case, without building the date: what strftime("%Y-%m-%d") writes.
+                out = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"
+                return None if out == text[start:stop] else _new_edit(Edit, (start, stop, out, "date"))
             note = "date"
         elif form == "month":
             if self._iso_month and 1000 <= year <= 9999:
@@ -742,6 +760,9 @@ _PLAIN = (None, False)  # nothing before a date that the readers look at
 _BLOCKING = (None, True)  # a capitalized word that blocks a month that is also a name
 _LOOK_BACK = 40  # the longest word read back before a date
 _TWO_DIGITS = [f"{n:02d}" for n in range(100)]
+_DAYS = {f"{n}": n for n in range(1, 32)} | {f"{n:02d}": n for n in range(1, 10)}  # a day as the pattern reads it
+# Edit(...) without the Python-level __new__ a NamedTuple has (the same object, built faster).
+_new_edit = tuple.__new__
 
 
 def _word_ending(text: str, end: int) -> str | None:
