@@ -102,5 +102,5 @@ def test_the_common_forms_take_the_quick_path():
                         ("on March 3 with", None)]:
         (m,) = finder._fast.finditer(text)
         edits = []
-        assert finder._quick(text, m, 0, edits) == m.end(), text  # settled without a window
+        assert finder._quick(text, m, m.start(), 0, edits) == m.end(), text  # settled without a window
         assert [e.after for e in edits] == ([after] if after else [])

@@ -139,7 +139,9 @@ class DateFinder:
             self._month_info = {k: (v.number, v.abbreviation, v.name, f"-{v.number:02d}-")
                                 for k, v in tables.months.items()}
             self._weekdays = tables.weekdays
-            self._years = (tables.min_year, tables.max_year)
+            # The same range for a year the pattern read (four ASCII digits), compared as text.
+            self._year_texts = (f"{tables.min_year:04d}" if tables.min_year <= 9999 else ":",
+                                f"{min(tables.max_year, 9999):04d}")
             # Every anchor is a month name or digits glued by a separator: with the separators of
             # wanted(), a text with an anchor is always wanted.
             self._check_wanted = not seps <= {"/", ".", "-"}
@@ -415,7 +417,7 @@ class DateFinder:
                 done = self._scan(text, lo, hi, done, edits)
                 lo = -1
             if lo < 0 and s >= done:
-                end = quick(text, m, done, edits)
+                end = quick(text, m, s, done, edits)
                 if end >= 0:
                     done = end
                     continue
@@ -458,7 +460,7 @@ class DateFinder:
         return done
 
     # -- the quick path: a date read from its match, when what surrounds it is plain ---------------
-    def _quick(self, text: str, m: re.Match, done: int, edits: list[Edit]) -> int:
+    def _quick(self, text: str, m: re.Match, s: int, done: int, edits: list[Edit]) -> int:
         """Settle a match of ``self._fast``: append its edit (if any) and return the end of its date;
         or return -1 (and append nothing): it is read in a window.
 
@@ -473,10 +475,9 @@ class DateFinder:
         """
         name, num, b, c, _, dot, day, suffix, year, comma, year2 = m.groups()
         if num is not None:
-            return -1 if b is None else self._quick_numeric(text, m.start(), m.end(), name, b, c, done, edits)
+            return -1 if b is None else self._quick_numeric(text, s, m.end(), name, b, c, done, edits)
         if day is None and year2 is None:
             return -1  # a month name alone
-        s = m.start()
         number, abbreviation, is_name, middle = self._month_info[name]
         if dot and not abbreviation:
             return -1
@@ -500,28 +501,26 @@ class DateFinder:
         if comma:
             return -1
         e = m.end()
-        low, high = self._years
+        low, high = self._year_texts
         if day is None:  # March 2020
-            year = int(year2)
-            if not low <= year <= high or is_name and blocked:
+            if not low <= year2 <= high or is_name and blocked:
                 return -1
-            if self._plain_iso and year >= 1000:  # the usual case of _result; a month name always changes
+            if self._plain_iso and year2[0] != "0":  # the usual case of _result; a month name always changes
                 edits.append(_new_edit(Edit, (s, e, year2 + middle[:-1], "month and year")))
             else:
-                self._add(edits, self._result(text, s, e, "month", year, number, None, None))
+                self._add(edits, self._result(text, s, e, "month", int(year2), number, None, None))
             return e
         day = _DAYS[day]
         if suffix is not None and suffix.lower() not in self.t.day_suffixes[day]:
             return -1
         if year is not None:  # September 11, 2001
-            y = int(year)
-            if not low <= y <= high:
+            if not low <= year <= high:
                 return -1
-            if weekday is None and day <= 28 and self._plain_iso and y >= 1000:
+            if weekday is None and day <= 28 and self._plain_iso and year[0] != "0":
                 # The usual case of _result (no need to build the date); a month name always changes.
                 edits.append(_new_edit(Edit, (s, e, year + middle + _TWO_DIGITS[day], "date")))
             else:
-                self._add(edits, self._result(text, s, e, "full", y, number, day, weekday))
+                self._add(edits, self._result(text, s, e, "full", int(year), number, day, weekday))
             return e
         if is_name and blocked:  # March 3
             return -1
@@ -556,11 +555,10 @@ class DateFinder:
                 return -1
         elif suffix is not None and name.lower() == t.of:
             return -1  # the reader would take the month for "of"
-        year = int(year)
-        low, high = self._years
+        low, high = self._year_texts
         if not low <= year <= high:
             return -1
-        self._add(edits, self._result(text, start, e, "full", year, number, day, before[0]))
+        self._add(edits, self._result(text, start, e, "full", int(year), number, day, before[0]))
         return e
 
     def _quick_numeric(self, text: str, p: int, e: int, sep: str, b: str, c: str, done: int,
