@@ -808,12 +808,14 @@ def _fast_pattern(tables: DateTables, separators) -> re.Pattern[str]:
     heads += [re.escape(c) + r"(?<=\d.)" for c in sorted(separators)]
     names = "|".join(map(re.escape, sorted({*tables.months, *tables.weekdays}, key=len, reverse=True)))
     day = r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)"
+    after_month = ""
     if separators:
         sep = "[" + "".join(map(re.escape, sorted(separators))) + "]"
+        after_month = rf"(?<!{sep})"  # the head is a month name, not a separator
         numeric = rf"(?<={sep})(?P<num>(?=\d)(?:(?P<N2>[0-9]{{1,4}})(?!\d)(?P=head)(?P<N3>[0-9]{{1,4}}){end})?)"
     else:
         numeric = r"(?!)(?P<num>)(?P<N2>)(?P<N3>)"  # never matches; the groups stay
-    month_first = (rf"(?<={letter})(?!{letter})(?P<mf>(?:(?P<Md>\.)?"
+    month_first = (rf"{after_month}(?!{letter})(?P<mf>(?:(?P<Md>\.)?"
                    rf"(?:{gap}(?P<D>{day})(?P<Ds>{letter}+)?(?:,?{gap}(?P<Y>[0-9]{{4}}){end}"
                    rf"|{end}(?!,?{gap}(?:\d|(?:{names})(?!{letter}))))"
                    rf"|(?P<Mc>,)?{gap}(?P<Y2>[0-9]{{4}}){end}))?)")
