@@ -552,9 +552,9 @@ class DateFinder:
             return -1
         t = self.t
         of, suffix, digits = r.groups()
-        day = int(digits[::-1])
-        if not 1 <= day <= 31:
-            return -1
+        day = _DAYS.get(digits[::-1])
+        if day is None:
+            return -1  # 0, 00 or more than 31
         if suffix is not None and suffix[::-1].lower() not in t.day_suffixes[day]:
             return -1
         if of is not None:
@@ -565,7 +565,11 @@ class DateFinder:
         low, high = self._year_texts
         if not low <= year <= high:
             return -1
-        self._add(edits, self._result(text, start, e, "full", int(year), number, day, before[0]))
+        if before[0] is None and day <= 28 and self._plain_iso and year[0] != "0":
+            # The usual case of _result (no need to build the date); a month name always changes.
+            edits.append(_new_edit(Edit, (start, e, year + _MIDDLES[number] + _TWO_DIGITS[day], "date")))
+        else:
+            self._add(edits, self._result(text, start, e, "full", int(year), number, day, before[0]))
         return e
 
     def _quick_numeric(self, text: str, p: int, e: int, sep: str, b: str, c: str, done: int,
@@ -717,7 +721,7 @@ class DateFinder:
         if form == "full":
             if weekday is None and self._plain_iso and 1 <= day <= 28 and 1 <= month <= 12 and 1000 <= year <= 9999:
                 # The usual case, without building the date: what strftime("%Y-%m-%d") writes.
-                out = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"
+                out = str(year) + _MIDDLES[month] + _TWO_DIGITS[day]
                 return None if out == text[start:stop] else _new_edit(Edit, (start, stop, out, "date"))
             note = "date"
         elif form == "month":
@@ -752,19 +756,20 @@ class DateFinder:
             if self.format_weekday:
                 start = weekday[1]
         if self._iso_date and 1000 <= year <= 9999:
-            out = f"{year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"  # what strftime("%Y-%m-%d") writes
+            out = str(year) + _MIDDLES[month] + _TWO_DIGITS[day]  # what strftime("%Y-%m-%d") writes
         else:
             out = value.strftime(self.o.date_format)
         before = text[start:stop]
         if out == before or self.custom and _parses(before, self.o.date_format):
             return None
-        return Edit(start, stop, out, note)
+        return _new_edit(Edit, (start, stop, out, note))
 
 
 _PLAIN = (None, False)  # nothing before a date that the readers look at
 _BLOCKING = (None, True)  # a capitalized word that blocks a month that is also a name
 _LOOK_BACK = 40  # the longest word read back before a date
 _TWO_DIGITS = [f"{n:02d}" for n in range(100)]
+_MIDDLES = [f"-{n:02d}-" for n in range(13)]  # the middle of an ISO date, by month
 _DAYS = {f"{n}": n for n in range(1, 32)} | {f"{n:02d}": n for n in range(1, 10)}  # a day as the pattern reads it
 # Edit(...) without the Python-level __new__ a NamedTuple has (the same object, built faster).
 _new_edit = tuple.__new__
