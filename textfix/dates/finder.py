@@ -488,15 +488,13 @@ class DateFinder:
         number, abbreviation, is_name, middle = self._month_info[name]
         if dot and not abbreviation:
             return -1
-        # What stands before (see _before). The usual case inline: one space after a lowercase word
-        # (so it blocks nothing) that is no weekday, day word, suffix, "of" or not-after word.
-        k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 else -1
-        word = text[k + 1:s - 1]
-        if k >= 0 and text[s - 1] == " " and word.islower() and word.isalpha() and word not in self._unsafe_lowercase:
+        # What stands before: the usual case of _before inline.
+        k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 and text[s - 1] == " " else -1
+        if k >= 0 and (word := text[k + 1:s - 1]).islower() and word.isalpha() and word not in self._unsafe_lowercase:
             weekday = None
             blocked = False
         else:
-            if year2 is not None and text[s - 1] in _GAPS:
+            if year2 is not None and s and text[s - 1] in _GAPS:
                 # Digits, "of" or a suffix one space before the month: 11 September 2001, the 11th of ...
                 r = self._day_back.match(text[max(0, s - self._day_back_reach):s][::-1])
                 if r is not None:
@@ -592,11 +590,12 @@ class DateFinder:
 
     def _before(self, text: str, s: int):
         """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure
-        (see _before_general); the usual case first: one space after a lowercase word that is no
-        weekday, day word, suffix, "of" or not-after word."""
-        k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 else -1
-        word = text[k + 1:s - 1]
-        if k >= 0 and text[s - 1] == " " and word.islower() and word.isalpha() and word not in self._unsafe_lowercase:
+        (see _before_general). The usual case first: one space after a lowercase word (so it blocks
+        nothing: see _name_blocked) that is no weekday, day word, suffix, "of" or not-after word (a
+        lowercase word is its own lower(); a word after a space and made of isalpha() letters is a
+        whole letters token)."""
+        k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 and text[s - 1] == " " else -1
+        if k >= 0 and (word := text[k + 1:s - 1]).islower() and word.isalpha() and word not in self._unsafe_lowercase:
             return _PLAIN
         return self._before_general(text, s)
 
@@ -649,13 +648,8 @@ class DateFinder:
 
     def _after_word(self, text: str, q: int):
         """_before when a word ends at offset q, one space before the date."""
-        k = text.rfind(" ", q - _LOOK_BACK if q > _LOOK_BACK else 0, q)
-        word = text[k + 1:q]
-        if k < 0 or not word.isalpha():  # the usual: letters after a space (see _word_ending)
-            word = _word_ending(text, q)
-            if word is None:
-                return None
-        if word.lower() in self._unsafe_before:
+        word = _word_ending(text, q)
+        if word is None or word.lower() in self._unsafe_before:
             return None
         number = self._weekdays.get(word)
         if number is not None:
