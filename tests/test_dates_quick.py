@@ -9,6 +9,7 @@ dates right after dates) and compare with :meth:`DateFinder.edits_reference`.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -25,7 +26,8 @@ TABLES = compile_tables([Catalog().load("dates.en")])
 FINDERS = [DateFinder(TABLES, DateOptions()),
            DateFinder(TABLES, DateOptions(reference_date=parse_reference_date("2020-03-04"), day_first=True)),
            DateFinder(TABLES, DateOptions(date_format="%A, %d.%m.%Y", month_format="%B %Y", day_first=False)),
-           DateFinder(TABLES, DateOptions(date_format="%d %B %Y", reference_date=parse_reference_date("1999-12-31")))]
+           DateFinder(TABLES, DateOptions(date_format="%d %B %Y", reference_date=date(1999, 12, 31))),
+           DateFinder(TABLES, DateOptions(month_format="%B %Y"))]
 
 MONTH_NAMES = ["September", "Sept", "Sep", "SEPTEMBER", "SEPT", "May", "MAY", "March", "Mar", "June", "February",
                "Feb", "December"]
@@ -33,9 +35,10 @@ DAYS = ["1", "3", "09", "11", "12", "13", "29", "30", "31", "0", "32", "123", "�
         "3th", "11TH", "21st", "eleventh", "twenty-first", "Eleventh"]
 YEARS = ["2001", "1999", "2020", "0999", "3001", "20011", "201", "٢٠٠١"]
 GAPS = [" ", " ", " ", "\u00a0", "\u2009", "  ", "\n", ""]
-BEFORE = ["", "on ", "On ", "In ", "Theresa ", "the ", "of ", "version ", "no. ", "No ", "Tuesday, ", "Tue. ", "Tue., ",
-          "Tuesday ", "Monday, ", "TUESDAY, ", "$", "#", "-", "1-", "1/", "x", "3 ", "11th ", "th ", "first ", "twenty-",
-          "(", "“", ", ", ". ", "Sept. 11, ", "March 3 ", "2001/09/11 ", "eleventh of ", "11 ", "Mr. " + "x" * 45 + " "]
+BEFORE = ["", "on ", "On ", "In ", "Theresa ", "the ", "of ", "version ", "no. ", "No ", "Tuesday, ", "Tue. ",
+          "Tue., ", "Tuesday ", "Monday, ", "TUESDAY, ", "$", "#", "-", "1-", "1/", "x", "3 ", "11th ", "th ",
+          "first ", "twenty-", "(", "“", ", ", ". ", "Sept. 11, ", "March 3 ", "2001/09/11 ", "eleventh of ", "11 ",
+          "Mr. " + "x" * 45 + " "]
 AFTER = ["", ".", ",", ", ", ", 2002", " 2002", " with", ", Zabihullah", ", May", ", Monday", " 12", "%", "°", "'s",
          "’", "/5", "-5", ".5", ",5", ":30", "th", "x", ")", " May 2020", " of", "\u00a0", " 1,000", ". 2"]
 
@@ -60,7 +63,8 @@ def _core(draw) -> str:
         of = draw(st.sampled_from(["", "of ", "OF ", "Of ", "May "]))
         return f"{day}{draw(gap)}{of}{month}{draw(st.sampled_from(['', ',']))}{draw(gap)}{year}"
     sep = draw(st.sampled_from(["/", "-", ".", ":"]))
-    a, b = draw(st.sampled_from(["1", "3", "09", "11", "12", "13", "31", "32"])), draw(st.sampled_from(["3", "09", "12", "13"]))
+    a = draw(st.sampled_from(["1", "3", "09", "11", "12", "13", "31", "32"]))
+    b = draw(st.sampled_from(["3", "09", "12", "13"]))
     if form == 4:
         return f"{year}{sep}{b}{sep}{a}"
     if form == 5:
@@ -104,3 +108,17 @@ def test_the_common_forms_take_the_quick_path():
         edits = []
         assert finder._quick(text, m, m.start(), 0, edits) == m.end(), text  # settled without a window
         assert [e.after for e in edits] == ([after] if after else [])
+
+
+def test_what_the_quick_path_assumes_of_characters():
+    """str methods the quick path uses in place of the tokenizer's classes agree with them, for every character:
+    isalpha() letters are letters ([^\\W\\d_]), isdecimal() is \\d, and a lowercase letter is its own lower()."""
+    import re
+
+    letter, digit = re.compile(r"[^\W\d_]"), re.compile(r"\d")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c.isalpha():
+            assert letter.match(c), hex(ord(c))
+            if not c.isupper() and not c.istitle():
+                assert c.lower() == c, hex(ord(c))
+        assert bool(digit.match(c)) == c.isdecimal(), hex(ord(c))

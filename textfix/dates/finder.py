@@ -17,6 +17,12 @@ What is never a date: numbers glued to other numbers or letters (``3/4``,
 also a name without a day or year after a capitalized word (``Theresa May 2019``),
 a date that does not exist (``February 30, 2001``, left as written and reported).
 A weekday before the date stays a word and is checked against the date.
+
+Speed: the readers are the reference (:meth:`DateFinder.edits_reference` runs them
+on every token). :meth:`DateFinder.edits` gives the same edits from one regex scan:
+the common forms with plain surroundings are settled from the match itself (the
+*quick path*), the rest is read by the readers in small token windows. The
+equivalence is tested with hypothesis (tests/test_dates_fast.py, test_dates_quick.py).
 """
 
 from __future__ import annotations
@@ -834,6 +840,7 @@ def _day_back_pattern() -> re.Pattern[str]:
     letter = r"[^\W\d_]"
     gap = "[" + "".join(sorted(_GAPS)) + "]"
     return re.compile(rf"{gap}(?:(?P<of>{letter}+){gap})?(?P<suffix>{letter}+)?(?P<day>[0-9][0-9]?)(?!\d)")
+
 
 def _parses(text: str, fmt: str) -> bool:
     """Is ``text`` already written in the output format? (Then it is left alone.)"""
