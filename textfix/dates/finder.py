@@ -17,6 +17,12 @@ What is never a date: numbers glued to other numbers or letters (``3/4``,
 also a name without a day or year after a capitalized word (``Theresa May 2019``),
 a date that does not exist (``February 30, 2001``, left as written and reported).
 A weekday before the date stays a word and is checked against the date.
+
+Speed: the readers are the reference (:meth:`DateFinder.edits_reference` runs them
+on every token). :meth:`DateFinder.edits` gives the same edits from one regex scan:
+the common forms with plain surroundings are settled from the match itself (the
+*quick path*), the rest is read by the readers in small token windows. The
+equivalence is tested with hypothesis (tests/test_dates_fast.py, test_dates_quick.py).
 """
 
 from __future__ import annotations
@@ -107,6 +113,9 @@ class DateFinder:
         self.o = options
         self.custom = options.date_format != DEFAULT_FORMAT or options.month_format != DEFAULT_MONTH_FORMAT
         self.format_weekday = "%a" in options.date_format or "%A" in options.date_format
+        self._iso_date = options.date_format == DEFAULT_FORMAT
+        self._iso_month = options.month_format == DEFAULT_MONTH_FORMAT
+        self._plain_iso = not self.custom
         names = sorted({*tables.months, *tables.weekdays}, key=len, reverse=True)
         # Prefilter: a month name, or digits glued by a separator to more digits.
         self._anchor = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])"
@@ -122,6 +131,31 @@ class DateFinder:
                 # is the digit before it.
                 self._numeric_at = re.compile("[" + "".join(map(re.escape, sorted(seps))) + r"](?<=\d.)(?=\d)",
                                               re.DOTALL)
+        # The scan of edits() and what _quick() reads before a date (see there).
+        self._fast = None
+        if self._months_at is not None:
+            suffixes = {s for forms in tables.day_suffixes.values() for s in forms}
+            self._fast = _fast_pattern(tables, seps)
+            self._day_back = _day_back_pattern()
+            # How far back a day-first date's day can be from its month: a space, "of", a space,
+            # a suffix, two digits and the character before them.
+            self._day_back_reach = 5 + len(tables.of) + max(map(len, suffixes), default=0)
+            # What the quick path reads, in few objects: month spelling -> (number, abbreviation?,
+            # name?, "-MM-": the middle of an ISO date).
+            self._month_info = {k: (v.number, v.abbreviation, v.name, f"-{v.number:02d}-")
+                                for k, v in tables.months.items()}
+            self._weekdays = tables.weekdays
+            # The same range for a year the pattern read (four ASCII digits), compared as text.
+            self._year_texts = (f"{tables.min_year:04d}" if tables.min_year <= 9999 else ":",
+                                f"{min(tables.max_year, 9999):04d}")
+            # Every anchor is a month name or digits glued by a separator: with the separators of
+            # wanted(), a text with an anchor is always wanted.
+            self._check_wanted = not seps <= {"/", ".", "-"}
+            tails = {w.split("-", 1)[1] for w in tables.day_words if "-" in w}
+            self._unsafe_before = frozenset({tables.of.lower(), *tables.day_words, *suffixes, *tails,
+                                             *tables.not_after})
+            # For a lowercase word (which is its own lower()): the same, and the weekdays written so.
+            self._unsafe_lowercase = self._unsafe_before | {w for w in tables.weekdays if w.islower()}
         # The prefilter of wanted(), in two fast parts (the same answer).
         self._weekdays_at = self._glued_digits = None
         if tables.weekdays and all(_LETTERS.fullmatch(w) for w in tables.weekdays):
@@ -321,7 +355,10 @@ class DateFinder:
             return None
         if tk.is_space(i - 1) and tk.kind(i - 2) == WORD and tk.texts[i - 2].lower() in self.t.not_after:
             return None
-        a, b, c = tk.texts[i], tk.texts[i + 2], tk.texts[i + 4]
+        return self._numeric_value(tk.texts[i], sep, tk.texts[i + 2], tk.texts[i + 4], i + 5)
+
+    def _numeric_value(self, a: str, sep: str, b: str, c: str, end: int):
+        """The date written a sep b sep c (digits), as _numeric returns it, or None."""
         if len(a) == 4 and 1 <= len(b) <= 2 and 1 <= len(c) <= 2 and sep in self.t.year_first_separators:
             year, month, day = int(a), int(b), int(c)
         elif len(c) == 4 and 1 <= len(a) <= 2 and 1 <= len(b) <= 2 and sep in self.t.year_last_separators:
@@ -333,14 +370,14 @@ class DateFinder:
             elif x == y or self.o.day_first is not None and x <= 12 and y <= 12:
                 day, month = (x, y) if self.o.day_first or x == y else (y, x)
             elif x <= 12 and y <= 12:
-                return "ambiguous", year, 0, 0, i + 5
+                return "ambiguous", year, 0, 0, end
             else:
-                return "invalid", year, 0, 0, i + 5
+                return "invalid", year, 0, 0, end
         else:
             return None
         if not self.t.min_year <= year <= self.t.max_year:
             return None
-        return "full", year, month, day, i + 5
+        return "full", year, month, day, end
 
     # -- the pass -------------------------------------------------------------------------------
     def wanted(self, text: str) -> bool:
@@ -364,55 +401,268 @@ class DateFinder:
         return None
 
     def edits(self, text: str) -> list[Edit]:
-        if self._months_at is None:
+        """The edits of :meth:`edits_reference`, reading only around the places a date can be.
+
+        One scan of ``self._fast`` finds every anchor (a month name, digits glued to digits by a
+        separator), and with it the whole date in the common forms. :meth:`_quick` settles such a
+        match from a few characters around it when its surroundings are plain; anything else (and
+        any anchor alone) is read token by token in a window (:meth:`_scan`), nearby anchors
+        sharing one window. Both give what the reference gives: see :meth:`_quick`.
+        """
+        if self._fast is None:
             return self.edits_reference(text)
-        anchors = [m.start() for m in self._months_at.finditer(text)]
-        if self._numeric_at is not None:
-            numeric = [m.start() - 1 for m in self._numeric_at.finditer(text)]
-            if numeric:
-                if not anchors and not self.wanted(text):
-                    return []
-                anchors = sorted(anchors + numeric) if anchors else numeric
-        if not anchors:
-            return []  # with a month name, wanted() holds
-        months, day_words, heads = self.t.months, self.t.day_words, self.t.hyphen_heads
+        if self._check_wanted and not self.wanted(text):
+            return []
+        search = self._fast.search
+        m = search(text)
+        if m is None:
+            return []
         edits: list[Edit] = []
         done = 0  # no date starts before this offset (the end of the last one found)
-        k, count = 0, len(anchors)
-        while k < count:
-            lo = hi = anchors[k]
-            k += 1
-            while k < count and anchors[k] - hi <= _CLUSTER:
-                hi = anchors[k]
-                k += 1
-            tk, first, last = self._window(text, lo, hi)
-            i = first
-            kinds, starts, texts = tk.kinds, tk.starts, tk.texts
-            while i <= last:
-                kind = kinds[i]
-                if kind > WORD or starts[i] < done:
-                    i += 1
+        lo = hi = -1  # anchors waiting to be read in one window (lo < 0: none)
+        quick = self._quick
+        # A loop of search() rather than finditer(): cheaper on the many short texts with one date or none.
+        while m is not None:
+            s = m.start()
+            if lo >= 0 and s - hi > _CLUSTER:
+                done = self._scan(text, lo, hi, done, edits)
+                lo = -1
+            if lo < 0 and s >= done:
+                end = quick(text, m, s, done, edits)
+                if end >= 0:
+                    done = end
+                    m = search(text, m.end())
                     continue
-                if kind == DIGIT:
-                    found = self._numeric(tk, i) or self._day_first(tk, i)
-                else:
-                    word = texts[i]
-                    if word in months:
-                        found = self._month_first(tk, i)
-                    elif (lower := word.lower()) in day_words or lower in heads:
-                        found = self._day_first(tk, i)
-                    else:
-                        i += 1
-                        continue
-                if found is None:
-                    i += 1
-                    continue
-                edit = self._edit(tk, i, *found)
-                if edit is not None:
-                    edits.append(edit)
-                i = found[-1]
-                done = tk.end(i - 1)
+            if lo < 0:
+                lo = s - 1 if m.lastgroup == "num" else s  # a numeric anchor is the digit before
+            hi = m.end() - 1
+            m = search(text, hi + 1)
+        if lo >= 0:
+            self._scan(text, lo, hi, done, edits)
         return edits
+
+    def _scan(self, text: str, lo: int, hi: int, done: int, edits: list[Edit]) -> int:
+        """Read the dates around the anchors at offsets lo..hi token by token; the new ``done``."""
+        months, day_words, heads = self.t.months, self.t.day_words, self.t.hyphen_heads
+        tk, i, last = self._window(text, lo, hi)
+        kinds, starts, texts = tk.kinds, tk.starts, tk.texts
+        while i <= last:
+            kind = kinds[i]
+            if kind > WORD or starts[i] < done:
+                i += 1
+                continue
+            if kind == DIGIT:
+                found = self._numeric(tk, i) or self._day_first(tk, i)
+            else:
+                word = texts[i]
+                if word in months:
+                    found = self._month_first(tk, i)
+                elif (lower := word.lower()) in day_words or lower in heads:
+                    found = self._day_first(tk, i)
+                else:
+                    i += 1
+                    continue
+            if found is None:
+                i += 1
+                continue
+            edit = self._edit(tk, i, *found)
+            if edit is not None:
+                edits.append(edit)
+            i = found[-1]
+            done = tk.end(i - 1)
+        return done
+
+    # -- the quick path: a date read from its match, when what surrounds it is plain ---------------
+    def _quick(self, text: str, m: re.Match, s: int, done: int, edits: list[Edit]) -> int:
+        """Settle a match of ``self._fast``: append its edit (if any) and return the end of its date;
+        or return -1 (and append nothing): it is read in a window.
+
+        Why this gives what the reference gives: the readers run left to right and every date holds
+        an anchor; the scan reports anchors in order (a match may swallow the anchors of its own
+        date), and nothing found so far reaches the date (``done``). A date the reference could
+        start before the date read here and run into it is a day-first one ending at its month, or
+        one glued to it: :meth:`_before` sends those (and anything unsure) to a window. Then the
+        reader at the date's first token reads exactly the date: the pattern checks the shape and
+        what follows (see :func:`_fast_pattern`), this the rest of what the reader checks, and any
+        check that fails gives -1.
+        """
+        name, num, b, c, _, dot, day, suffix, year, comma, year2 = m.groups()
+        if num is not None:
+            return -1 if b is None else self._quick_numeric(text, s, m.end(), name, b, c, done, edits)
+        if day is None and year2 is None:
+            return -1  # a month name alone
+        number, abbreviation, is_name, middle = self._month_info[name]
+        if dot and not abbreviation:
+            return -1
+        # What stands before: the usual case of _before inline.
+        k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 and text[s - 1] == " " else -1
+        if k >= 0 and (word := text[k + 1:s - 1]).islower() and word.isalpha() and word not in self._unsafe_lowercase:
+            weekday = None
+            blocked = False
+        else:
+            if year2 is not None and s and text[s - 1] in _GAPS:
+                # Digits, "of" or a suffix one space before the month: 11 September 2001, the 11th of ...
+                r = self._day_back.match(text[max(0, s - self._day_back_reach):s][::-1])
+                if r is not None:
+                    return self._quick_day_first(text, s, m.end(), r, name, number, year2, done, edits)
+            before = self._before_general(text, s)
+            if before is None:
+                return -1
+            weekday, blocked = before
+        if comma:
+            return -1
+        e = m.end()
+        low, high = self._year_texts
+        if day is None:  # March 2020
+            if not low <= year2 <= high or is_name and blocked:
+                return -1
+            if self._plain_iso and year2[0] != "0":  # the usual case of _result; a month name always changes
+                edits.append(_new_edit(Edit, (s, e, year2 + middle[:-1], "month and year")))
+            else:
+                self._add(edits, self._result(text, s, e, "month", int(year2), number, None, None))
+            return e
+        day = _DAYS[day]
+        if suffix is not None and suffix.lower() not in self.t.day_suffixes[day]:
+            return -1
+        if year is not None:  # September 11, 2001
+            if not low <= year <= high:
+                return -1
+            if weekday is None and day <= 28 and self._plain_iso and year[0] != "0":
+                # The usual case of _result (no need to build the date); a month name always changes.
+                edits.append(_new_edit(Edit, (s, e, year + middle + _TWO_DIGITS[day], "date")))
+            else:
+                self._add(edits, self._result(text, s, e, "full", int(year), number, day, weekday))
+            return e
+        if is_name and blocked:  # March 3
+            return -1
+        if self.o.reference_date is not None:
+            self._add(edits, self._result(text, s, e, "day", None, number, day, weekday))
+        return e  # without a reference date, a date without a year stays as written, and is read past
+
+    @staticmethod
+    def _add(edits: list[Edit], edit: Edit | None) -> None:
+        if edit is not None:
+            edits.append(edit)
+
+    def _quick_day_first(self, text: str, s: int, e: int, r: re.Match, name: str, number: int, year: str,
+                         done: int, edits: list[Edit]) -> int:
+        """11 September 2001, the 11th of September, 2001 (see _day_first): the month at offset s, the
+        day before it read backwards (``r``: a match of ``_day_back``)."""
+        start = s - r.end()
+        if start < done or start and text[start - 1].isdecimal():
+            return -1
+        before = self._before(text, start)
+        if before is None:
+            return -1
+        t = self.t
+        of, suffix, digits = r.groups()
+        day = _DAYS.get(digits[::-1])
+        if day is None:
+            return -1  # 0, 00 or more than 31
+        if suffix is not None and suffix[::-1].lower() not in t.day_suffixes[day]:
+            return -1
+        if of is not None:
+            if suffix is None or of[::-1].lower() != t.of:
+                return -1
+        elif suffix is not None and name.lower() == t.of:
+            return -1  # the reader would take the month for "of"
+        low, high = self._year_texts
+        if not low <= year <= high:
+            return -1
+        if before[0] is None and day <= 28 and self._plain_iso and year[0] != "0":
+            # The usual case of _result (no need to build the date); a month name always changes.
+            edits.append(_new_edit(Edit, (start, e, year + _MIDDLES[number] + _TWO_DIGITS[day], "date")))
+        else:
+            self._add(edits, self._result(text, start, e, "full", int(year), number, day, before[0]))
+        return e
+
+    def _quick_numeric(self, text: str, p: int, e: int, sep: str, b: str, c: str, done: int,
+                       edits: list[Edit]) -> int:
+        """2001/09/11, 11/09/2001 (see _numeric): the first number read back from the separator at p."""
+        start, low = p - 1, max(0, p - 5)  # a date's first number has at most four digits
+        while start > low and text[start - 1].isdecimal():
+            start -= 1
+        if start < done or start and text[start - 1].isdecimal():
+            return -1
+        before = self._before(text, start)
+        if before is None:
+            return -1
+        found = self._numeric_value(text[start:p], sep, b, c, 0)
+        if found is None:
+            return -1
+        form, year, month, day, _ = found
+        self._add(edits, self._result(text, start, e, form, year, month, day, before[0] if form == "full" else None))
+        return e
+
+    def _before(self, text: str, s: int):
+        """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure
+        (see _before_general). The usual case first: one space after a lowercase word (so it blocks
+        nothing: see _name_blocked) that is no weekday, day word, suffix, "of" or not-after word (a
+        lowercase word is its own lower(); a word after a space and made of isalpha() letters is a
+        whole letters token)."""
+        k = text.rfind(" ", s - _LOOK_BACK if s > _LOOK_BACK else 0, s - 1) if s > 1 and text[s - 1] == " " else -1
+        if k >= 0 and (word := text[k + 1:s - 1]).islower() and word.isalpha() and word not in self._unsafe_lowercase:
+            return _PLAIN
+        return self._before_general(text, s)
+
+    def _before_general(self, text: str, s: int):
+        """What the readers see before a date read from offset s: (weekday, blocked), or None when unsure.
+
+        None when the first token is glued to what precedes it (:meth:`_preceded`), when digits
+        or a word of ``_unsafe_before`` (a day word, an ordinal suffix, "of", a not-after word)
+        stand one space before it, or when that word may be longer than looked at. ``weekday``:
+        the number and offset of a weekday right before (:meth:`_weekday_before`); ``blocked``: a
+        word right before blocks a month that is also a name (:meth:`_name_blocked`).
+        """
+        if s == 0:
+            return _PLAIN
+        c = text[s - 1]
+        if c == " " and s > 1 and text[s - 2].isalpha():
+            return self._after_word(text, s - 1)  # the usual: one space after a word
+        kind = _ASCII_KINDS.get(c) or _kind_of(c)
+        if kind == OTHER:
+            if c in _NOT_BEFORE or c in _GLUE and s >= 2 and (_ASCII_KINDS.get(text[s - 2])
+                                                              or _kind_of(text[s - 2])) == DIGIT:
+                return None
+            return _PLAIN
+        if kind != SPACE:
+            return None
+        if c not in _GAPS or s == 1:
+            return _PLAIN
+        q = s - 1  # the token before the space ends here
+        c = text[q - 1]
+        kind = _ASCII_KINDS.get(c) or _kind_of(c)
+        if kind == SPACE:
+            return _PLAIN  # not a one-character space: nothing before reaches the date
+        if kind == DIGIT:
+            return None
+        if kind == WORD:
+            return self._after_word(text, q)
+        if c == ",":
+            q -= 1
+            c = text[q - 1] if q else ""
+        if c == ".":
+            q -= 1
+        if q and (_ASCII_KINDS.get(text[q - 1]) or _kind_of(text[q - 1])) == WORD:
+            word = _word_ending(text, q)
+            if word is None:
+                return None
+            number = self._weekdays.get(word)
+            if number is not None:
+                return (number, q - len(word)), False
+        return _PLAIN
+
+    def _after_word(self, text: str, q: int):
+        """_before when a word ends at offset q, one space before the date."""
+        word = _word_ending(text, q)
+        if word is None or word.lower() in self._unsafe_before:
+            return None
+        number = self._weekdays.get(word)
+        if number is not None:
+            return (number, q - len(word)), False
+        if word[0].isupper() and word not in self.t.name_leads and word not in self._month_info:
+            return _BLOCKING
+        return _PLAIN
 
     def _window(self, text: str, lo: int, hi: int) -> tuple[_Tokens, int, int]:
         """The tokens around the anchors at offsets lo..hi, with the range of tokens a date may start at.
@@ -459,42 +709,137 @@ class DateFinder:
         return edits
 
     def _edit(self, tk: _Tokens, i: int, form: str, year, month: int, day, end: int) -> Edit | None:
-        start, stop = tk.starts[i], tk.end(end - 1)
-        before = tk.text[start:stop]
-        if form == "ambiguous":
-            return Edit(start, stop, before, "ambiguous numeric date (day and month both ≤ 12); "
-                        "set day_first to rewrite it")
-        if form == "invalid":
-            return Edit(start, stop, before, "not a valid date; left as written")
-        if form == "month":
-            out = date(year, month, 1).strftime(self.o.month_format)
-            if out == before or self.custom and _parses(before, self.o.month_format):
+        weekday = self._weekday_before(tk, i) if form == "full" or form == "day" else None
+        if weekday is not None:
+            weekday = weekday[0], tk.starts[weekday[1]]
+        return self._result(tk.text, tk.starts[i], tk.end(end - 1), form, year, month, day, weekday)
+
+    def _result(self, text: str, start: int, stop: int, form: str, year, month: int, day,
+                weekday: tuple[int, int] | None) -> Edit | None:
+        """The edit for a date read at text[start:stop] (``weekday``: the number and offset of a weekday
+        written right before it), or None when it is already written in the output format."""
+        if form == "full":
+            if weekday is None and self._plain_iso and 1 <= day <= 28 and 1 <= month <= 12 and 1000 <= year <= 9999:
+                # The usual case, without building the date: what strftime("%Y-%m-%d") writes.
+                out = str(year) + _MIDDLES[month] + _TWO_DIGITS[day]
+                return None if out == text[start:stop] else _new_edit(Edit, (start, stop, out, "date"))
+            note = "date"
+        elif form == "month":
+            if self._iso_month and 1000 <= year <= 9999:
+                out = f"{year}-{_TWO_DIGITS[month]}"  # what strftime("%Y-%m") writes, without building a date
+            else:
+                out = date(year, month, 1).strftime(self.o.month_format)
+            if out == text[start:stop] or self.custom and _parses(text[start:stop], self.o.month_format):
                 return None
             return Edit(start, stop, out, "month and year")
-        note = "date"
-        if form == "day":
+        elif form == "day":
             ref = self.o.reference_date
             if ref is None:
                 return None
             year = _nearest_year(ref, month, day, self.t.min_year, self.t.max_year)
             if year is None:
-                return Edit(start, stop, before, "not a valid date; left as written")
+                return Edit(start, stop, text[start:stop], "not a valid date; left as written")
             note = f"date without a year, nearest to the reference date {ref.isoformat()}"
+        elif form == "ambiguous":
+            return Edit(start, stop, text[start:stop], "ambiguous numeric date (day and month both ≤ 12); "
+                        "set day_first to rewrite it")
+        else:  # invalid
+            return Edit(start, stop, text[start:stop], "not a valid date; left as written")
         try:
             value = date(year, month, day)
         except ValueError:
-            return Edit(start, stop, before, "not a valid date; left as written")
-        weekday = self._weekday_before(tk, i)
-        if weekday is not None and weekday[0] != value.isoweekday():
-            return Edit(start, stop, before, f"the weekday before it does not fall on {value.isoformat()}; "
-                        "left as written")
-        if self.format_weekday and weekday is not None:
-            start = tk.starts[weekday[1]]
-            before = tk.text[start:stop]
-        out = value.strftime(self.o.date_format)
+            return Edit(start, stop, text[start:stop], "not a valid date; left as written")
+        if weekday is not None:
+            if weekday[0] != value.isoweekday():
+                return Edit(start, stop, text[start:stop], f"the weekday before it does not fall on "
+                            f"{value.isoformat()}; left as written")
+            if self.format_weekday:
+                start = weekday[1]
+        if self._iso_date and 1000 <= year <= 9999:
+            out = str(year) + _MIDDLES[month] + _TWO_DIGITS[day]  # what strftime("%Y-%m-%d") writes
+        else:
+            out = value.strftime(self.o.date_format)
+        before = text[start:stop]
         if out == before or self.custom and _parses(before, self.o.date_format):
             return None
-        return Edit(start, stop, out, note)
+        return _new_edit(Edit, (start, stop, out, note))
+
+
+_PLAIN = (None, False)  # nothing before a date that the readers look at
+_BLOCKING = (None, True)  # a capitalized word that blocks a month that is also a name
+_LOOK_BACK = 40  # the longest word read back before a date
+_TWO_DIGITS = [f"{n:02d}" for n in range(100)]
+_MIDDLES = [f"-{n:02d}-" for n in range(13)]  # the middle of an ISO date, by month
+_DAYS = {f"{n}": n for n in range(1, 32)} | {f"{n:02d}": n for n in range(1, 10)}  # a day as the pattern reads it
+# Edit(...) without the Python-level __new__ a NamedTuple has (the same object, built faster).
+_new_edit = tuple.__new__
+
+
+def _word_ending(text: str, end: int) -> str | None:
+    """The letters token that ends at offset ``end`` (text[end - 1] is a letter), or None if it may be longer
+    than _LOOK_BACK."""
+    lo = end - _LOOK_BACK if end > _LOOK_BACK else 0
+    k = text.rfind(" ", lo, end)
+    word = text[k + 1:end]
+    if word.isalpha() and (k >= 0 or lo == 0):
+        return word  # the common case: letters after a space (isalpha letters are all token letters)
+    # Read backwards: a token is a run of one class of characters, the same either way.
+    n = _LETTERS.match(text[lo:end][::-1]).end()
+    if n == end - lo and lo:
+        return None
+    return text[end - n:end]
+
+
+def _fast_pattern(tables: DateTables, separators) -> re.Pattern[str]:
+    """The scan of DateFinder.edits: every anchor, with the whole date in its common forms.
+
+    A match starts (group ``head``) with a month name, or with a separator after digits; digits
+    are many, so they do not start a match. The head is an alternation of literal first
+    characters (month initials, separators) for ``re`` to skip in C to where one is, and to
+    pick its branch by that character. Then:
+
+    * after a separator (``num``, possibly empty): if it follows, digits ``N2``, the same
+      separator, digits ``N3``; the caller reads back the first digits;
+    * after a month name (``mf``): if it follows, an optional period (``Md``), a space and: a day
+      ``D`` (1 to 31, with an optional suffix ``Ds``), then either an optional comma, a space and
+      a year ``Y``, or nothing more if no date-like word or number follows (a date without a
+      year: see DateFinder._date_like_after); or an optional comma (``Mc``), a space and a year
+      ``Y2``.
+
+    Numbers are ASCII digits and must stop where they end (``end``: the contrary of
+    DateFinder._continues): other shapes match as a bare anchor and are read in a window.
+    """
+    letter = r"[^\W\d_]"
+    gap = "[" + "".join(sorted(_GAPS)) + "]"
+    end = r"(?![^\W_]|[%°'’]|[" + "".join(map(re.escape, sorted(_GLUE))) + r"]\d)"
+    by_initial: dict[str, list[str]] = {}
+    for name in tables.months:
+        by_initial.setdefault(name[0], []).append(name[1:])
+    heads = [re.escape(c) + rf"(?<!{letter}.)(?:" + "|".join(map(re.escape, sorted(r, key=len, reverse=True))) + ")"
+             for c, r in sorted(by_initial.items())]
+    heads += [re.escape(c) + r"(?<=\d.)" for c in sorted(separators)]
+    names = "|".join(map(re.escape, sorted({*tables.months, *tables.weekdays}, key=len, reverse=True)))
+    day = r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)"
+    after_month = ""
+    if separators:
+        sep = "[" + "".join(map(re.escape, sorted(separators))) + "]"
+        after_month = rf"(?<!{sep})"  # the head is a month name, not a separator
+        numeric = rf"(?<={sep})(?P<num>(?=\d)(?:(?P<N2>[0-9]{{1,4}})(?!\d)(?P=head)(?P<N3>[0-9]{{1,4}}){end})?)"
+    else:
+        numeric = r"(?!)(?P<num>)(?P<N2>)(?P<N3>)"  # never matches; the groups stay
+    month_first = (rf"{after_month}(?!{letter})(?P<mf>(?:(?P<Md>\.)?"
+                   rf"(?:{gap}(?P<D>{day})(?P<Ds>{letter}+)?(?:,?{gap}(?P<Y>[0-9]{{4}}){end}"
+                   rf"|{end}(?!,?{gap}(?:\d|(?:{names})(?!{letter}))))"
+                   rf"|(?P<Mc>,)?{gap}(?P<Y2>[0-9]{{4}}){end}))?)")
+    return re.compile("(?P<head>" + "|".join(heads) + ")(?:" + numeric + "|" + month_first + ")", re.DOTALL)
+
+
+def _day_back_pattern() -> re.Pattern[str]:
+    """What stands before a month in a day-first date, read backwards from the space before it:
+    [space] [of reversed, space] [suffix reversed] day digits reversed (11 September, 11th of ...)."""
+    letter = r"[^\W\d_]"
+    gap = "[" + "".join(sorted(_GAPS)) + "]"
+    return re.compile(rf"{gap}(?:(?P<of>{letter}+){gap})?(?P<suffix>{letter}+)?(?P<day>[0-9][0-9]?)(?!\d)")
 
 
 def _parses(text: str, fmt: str) -> bool:
