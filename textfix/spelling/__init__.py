@@ -190,16 +190,18 @@ class SpellingRule:
         """
         if self._finder is None:
             return []
-        found: dict[int, str] = {}
+        found: list[tuple[int, str]] = []
         table, pieces = self.table, self.pieces
-        for last, _ in self._finder.iter(text):  # the index of each hit's last character
-            start = token_start(text, last)
-            if start in found:
+        end = -1  # the end of the last token read: later hits inside it are skipped (linear time)
+        for last, _ in self._finder.iter(text):  # the index of each hit's last character, ascending
+            if last < end:
                 continue
+            start = token_start(text, last)
             token = TOKEN.match(text, start).group()
+            end = start + len(token)
             if token in table or (not token.isalnum() and not pieces.isdisjoint(PIECE.findall(token))):
-                found[start] = token
-        return sorted(found.items())
+                found.append((start, token))
+        return found
 
 
 def _word_char(ch: str) -> bool:
