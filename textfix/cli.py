@@ -64,7 +64,7 @@ def pipeline_from(profile: str, options: dict[str, Any]):
 
 
 class CLI(click.Group):
-    """Adds the commands kinds contribute (``textfix names ...``) lazily."""
+    """Adds ``convert`` and the commands kinds contribute (``textfix names ...``) lazily."""
 
     def _kind_commands(self) -> dict[str, str]:
         from . import kinds
@@ -72,11 +72,17 @@ class CLI(click.Group):
         return {k.name: k.cli for k in kinds.all_kinds() if k.cli}
 
     def list_commands(self, ctx):
-        return sorted(set(super().list_commands(ctx)) | set(self._kind_commands()))
+        return sorted(set(super().list_commands(ctx)) | set(self._kind_commands()) | {"convert"})
 
     def get_command(self, ctx, name):
         command = super().get_command(ctx, name)
         if command is not None:
+            return command
+        if name == "convert":  # the batch machinery is imported only when asked for
+            from .batch import convert_command
+
+            command = convert_command(with_pipeline_options, pipeline_from)
+            self.add_command(command)
             return command
         target = self._kind_commands().get(name)
         if target is None:
@@ -252,15 +258,6 @@ def rules_check(paths: tuple[str, ...]) -> None:
         click.echo(f"textfix: {len(errors)} problem(s) in {summary}", err=True)
         sys.exit(1)
     click.echo(f"ok: {summary}")
-
-
-def _register_convert() -> None:
-    from .batch import convert_command
-
-    main.add_command(convert_command(with_pipeline_options, pipeline_from))
-
-
-_register_convert()
 
 
 if __name__ == "__main__":  # pragma: no cover

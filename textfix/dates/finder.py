@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import accumulate
 
 from ..numbers.scan import word_pattern
 from ..offsets import Edit
-from .tables import DateTables
+from .tables import DEFAULT_FORMAT, DEFAULT_MONTH_FORMAT, DateTables
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Windows (see DateFinder._window): anchors closer than _CLUSTER characters share one window.
@@ -58,8 +58,6 @@ _GLUE = frozenset("/.,:-–—_")
 # Characters that make the digits after them something else than a day (money, a count, a sign ...).
 _NOT_BEFORE = frozenset("$£€¥#+-−@%&")
 _GAPS = frozenset(" \u00a0\u2009\u202f")
-DEFAULT_FORMAT = "%Y-%m-%d"
-DEFAULT_MONTH_FORMAT = "%Y-%m"
 
 
 @dataclass(frozen=True)
@@ -73,7 +71,7 @@ class DateOptions:
 class _Tokens:
     """Parallel lists of token kinds, texts and start offsets of one text."""
 
-    __slots__ = ("kinds", "texts", "starts", "n", "text")
+    __slots__ = ("kinds", "n", "starts", "text", "texts")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None) -> None:
         """The tokens of ``text[start:end]``; a window's first and last tokens may be cut short."""

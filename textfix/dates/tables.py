@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from ..errors import PackError
 from ..packs import Pack, Section
 
+# What the dates kind writes unless the user picks another strftime pattern.
+DEFAULT_FORMAT = "%Y-%m-%d"
+DEFAULT_MONTH_FORMAT = "%Y-%m"
+
 SETTINGS_KEYS = frozenset({"of", "year_first_separators", "year_last_separators", "min_year", "max_year"})
 SECTIONS = {
     "months": Section("map", keys=frozenset({"number", "name"})),

@@ -10,13 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..dates.finder import DEFAULT_FORMAT, DEFAULT_MONTH_FORMAT, DateFinder, DateOptions
-from ..dates.tables import SECTIONS, check_packs, compile_tables
+from ..dates.tables import (
+    DEFAULT_FORMAT,
+    DEFAULT_MONTH_FORMAT,
+    SECTIONS,
+    check_packs,
+    compile_tables,
+)
 from ..offsets import Edit
 from ..packs import Pack
 from . import Kind, Option, Rule, parse_bool
+
+if TYPE_CHECKING:
+    from ..dates.finder import DateOptions
 
 
 def parse_reference_date(value: Any) -> date | None:
@@ -68,6 +76,10 @@ class DatesRule(Rule):
     """Every date form of the enabled packs, in one token pass."""
 
     def __init__(self, rule_id: str, packs: Sequence[Pack], options: DateOptions) -> None:
+        from ..dates.finder import (
+            DateFinder,  # imported when a pipeline is built, not with the CLI
+        )
+
         self.id = rule_id
         self.finder = DateFinder(compile_tables(packs), options)
 
@@ -76,6 +88,8 @@ class DatesRule(Rule):
 
 
 def _build(packs: Sequence[Pack], options) -> list[Rule]:
+    from ..dates.finder import DateOptions
+
     opts = DateOptions(
         date_format=options.get("date_format", DEFAULT_FORMAT),
         month_format=options.get("month_format", DEFAULT_MONTH_FORMAT),
