@@ -193,10 +193,12 @@ class SpellingRule:
         found: list[tuple[int, str]] = []
         table, pieces = self.table, self.pieces
         end = -1  # the end of the last token read: later hits inside it are skipped (linear time)
-        for last, _ in self._finder.iter(text):  # the index of each hit's last character, ascending
+        for last, length in self._finder.iter(text):  # each hit's last index (ascending) and length
             if last < end:
                 continue
-            start = token_start(text, last)
+            # A hit lies inside one token (the automaton holds only whole tokens and pieces), and
+            # usually starts it: the walk to the token's start is short.
+            start = token_start(text, last - length + 1)
             token = TOKEN.match(text, start).group()
             end = start + len(token)
             if token in table or (not token.isalnum() and not pieces.isdisjoint(PIECE.findall(token))):
