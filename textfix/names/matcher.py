@@ -322,33 +322,16 @@ class Matcher:
     def _quick_edits(self, text: str) -> list[Edit] | None:
         """What :meth:`edits` returns, in one pass over the view, for the usual text; None otherwise.
 
-        The usual text: the view can tell its names (see :meth:`_view_matches`, whose checks this
-        repeats inline), it names no surname, and no rewrite touches another or could join its
+        The usual text: the view can tell its names (see :meth:`_view_matches`), it names no surname, and no rewrite touches another or could join its
         neighbours into a longer name. Then the edits are the full names' renderings in order and
         a second scan would find nothing more to do, as :meth:`edits` would conclude.
         """
-        beyond_ascii = not text.isascii()
-        view = (" " + (fold_letters(text) if beyond_ascii else text)).encode("ascii", "replace")
-        view = view.translate(_VIEW)  # self._view(text), inline
-        seen = self._seen
-        n = len(text)
+        found = self._view_matches(text)
+        if found is None:
+            return None
         edits: list[Edit] = []
         last = -2  # where the previous rewrite ends
-        for m in self.view_pattern.finditer(view):
-            start, end = m.span()  # view[start] is the space before the name: text[start - 1]
-            end -= 1
-            if beyond_ascii:  # the checks of _view_matches
-                before = text[start - 1] if start else ""
-                if before >= "\x80" and (_EDGES.get(before) or _edge(before)) == _STOP:
-                    return None
-                if end < n and text[end] >= "\x80":
-                    edge = _EDGES.get(text[end]) or _edge(text[end])
-                    if edge == _STOP:
-                        return None
-                    if edge == _MARK:
-                        continue  # the word goes on with a combining mark
-            matched = text[start:end]
-            what = seen.get(matched) or self._look_up(matched)
+        for start, end, what in found:
             after = what[2]
             if after is None:
                 continue  # a canonical as written, a common word, a keep phrase
