@@ -441,25 +441,13 @@ class DateFinder:
 
     def _scan(self, text: str, lo: int, hi: int, done: int, edits: list[Edit]) -> int:
         """Read the dates around the anchors at offsets lo..hi token by token; the new ``done``."""
-        months, day_words, heads = self.t.months, self.t.day_words, self.t.hyphen_heads
         tk, i, last = self._window(text, lo, hi)
-        kinds, starts, texts = tk.kinds, tk.starts, tk.texts
+        kinds, starts = tk.kinds, tk.starts
         while i <= last:
-            kind = kinds[i]
-            if kind > WORD or starts[i] < done:
+            if kinds[i] > WORD or starts[i] < done:
                 i += 1
                 continue
-            if kind == DIGIT:
-                found = self._numeric(tk, i) or self._day_first(tk, i)
-            else:
-                word = texts[i]
-                if word in months:
-                    found = self._month_first(tk, i)
-                elif (lower := word.lower()) in day_words or lower in heads:
-                    found = self._day_first(tk, i)
-                else:
-                    i += 1
-                    continue
+            found = self._found(tk, i)
             if found is None:
                 i += 1
                 continue
