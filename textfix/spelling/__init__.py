@@ -31,7 +31,6 @@ from ..offsets import Edit
 
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 PIECE = re.compile(r"\w+")
-SPLIT = re.compile(r"(\w+(?:['’-]\w+)*)")
 _WORD = re.compile(r"[^\W\d_]+")
 LOWER, TITLE, UPPER, INHERENT = 0, 1, 2, 3
 # Characters skipped when looking back for the end of the previous sentence.
