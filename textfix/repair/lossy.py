@@ -165,7 +165,7 @@ class LossyRule(Rule):
         self.lost_pattern = re.compile("|".join(lost)) if lost else None
         self.touching_pattern = None
         if self.decode_complete:
-            self.touching_pattern = re.compile(f"(?<=[\u2010-\u205e]){complete}|{complete}(?=[\u2010-\u205e])")
+            self.touching_pattern = re.compile(f"(?<={_CORRECT_PUNCT}){complete}|{complete}(?={_CORRECT_PUNCT})")
         parts.append("(?P<open>[“„]|â€œ|â€ž|â€\x9c)")
         parts.append("(?P<close>”|â€\x9d)")
         parts.append('(?P<straight>")')
@@ -392,8 +392,13 @@ def _choose(text: str, start: int, end: int, candidates: Sequence[Candidate], st
 LEADS = frozenset(bytes([b]).decode("cp1252") for b in range(0xC2, 0xF5))
 
 
+# General Punctuation (hyphens, dashes, curly quotes, daggers, ellipsis ...): correct punctuation.
+_PUNCT_FIRST, _PUNCT_LAST = "\u2010", "\u205e"
+_CORRECT_PUNCT = f"[{_PUNCT_FIRST}-{_PUNCT_LAST}]"
+
+
 def _correct_punct(ch: str) -> bool:
-    return "\u2010" <= ch <= "\u205e"
+    return _PUNCT_FIRST <= ch <= _PUNCT_LAST
 
 
 _NEXT_TO_CORRECT = "lossy: complete sequence next to correct punctuation"
