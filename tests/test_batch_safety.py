@@ -140,3 +140,51 @@ def test_big_file_goes_through_in_bounded_memory(tmp_path):
     # A whole-file approach needs several times the file size; streaming adds only a few chunks.
     assert peak - baseline < 75, (peak, baseline, size)  # measured: ~44 MB over a ~25 MB baseline
     assert peak < 200
+
+
+def _slow_to_exit(worker):
+    def run(*args):
+        worker(*args)
+        time.sleep(0.3)  # a loaded machine: the worker is still shutting down when the batch ends
+
+    return run
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_a_finished_batch_does_not_signal_workers_that_are_shutting_down(tmp_path, monkeypatch, capfd):
+    """Regression: the batch used to SIGTERM every live worker at the end, and a worker caught between
+    its last task and its exit printed a ``Terminated`` traceback on the shared stderr (a flaky diff
+    between ``--jobs 1`` and ``--jobs 2``). Workers that were told to stop are now left to exit."""
+    from textfix import batch, get_pipeline
+
+    monkeypatch.setattr(batch, "_worker", _slow_to_exit(batch._worker))
+    sources = []
+    for i in range(4):
+        (tmp_path / f"f{i}.txt").write_text(f"the cafÃ© {i}\n", encoding="utf-8")
+        sources.append(str(tmp_path / f"f{i}.txt"))
+    settings = batch.Settings(mode="check")
+    planned = batch.plan(sources, settings, None)
+    results = list(batch.run_tasks(planned.tasks, settings, get_pipeline("default"), jobs=2))
+    assert [(r.index, r.status, r.changed) for r in results] == [(i, "ok", True) for i in range(4)]
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_a_late_sigterm_after_the_last_task_is_silent(capfd):
+    """A worker that has finished its loop ignores SIGTERM, so a signal sent while it exits is not a traceback."""
+    import multiprocessing
+
+    from textfix import batch, get_pipeline
+
+    context = multiprocessing.get_context("fork")
+    mine, theirs = context.Pipe()
+    process = context.Process(target=_slow_to_exit(batch._worker),
+                              args=(theirs, batch.Settings(mode="check"), get_pipeline("repair"), os.getpid()))
+    process.start()
+    theirs.close()
+    mine.send(None)
+    time.sleep(0.15)  # past the loop, inside the slow exit
+    process.terminate()
+    process.join(5)
+    assert process.exitcode == 0
+    assert capfd.readouterr().err == ""

@@ -525,14 +525,18 @@ def _worker(conn, settings: Settings, pipeline, parent: int) -> None:
     if os.getppid() != parent:
         return
     try:
-        while True:
-            try:
-                task = conn.recv()
-            except EOFError:
-                return
-            if task is None:
-                return
-            conn.send(convert_file(task, settings, pipeline))
+        try:
+            while True:
+                try:
+                    task = conn.recv()
+                except EOFError:
+                    return
+                if task is None:
+                    return
+                conn.send(convert_file(task, settings, pipeline))
+        finally:
+            # Nothing is left to drop: a late SIGTERM must not print a traceback on the shared stderr.
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
     except Terminated:
         return
 
@@ -602,8 +606,8 @@ def run_tasks(tasks: list[Task], settings: Settings, pipeline, jobs: int) -> Ite
                 yield done.pop(following)
                 following += 1
     finally:
-        for conn, (process, _) in workers.items():
-            if process.is_alive():
+        for conn, (process, task) in workers.items():
+            if task is not None and process.is_alive():  # cut short mid-file (an error or Ctrl-C)
                 process.terminate()  # SIGTERM: the worker drops its temporary file and exits
         for conn, (process, _) in workers.items():
             process.join(5)
