@@ -92,6 +92,20 @@ def _compile_user_regexes(patterns: Iterable[str]) -> tuple:
     return tuple(regex.compile(p) for p in patterns)
 
 
+def _vet(rule_id: str, text: str, edits: list[Edit], protected: list[tuple[int, int]],
+         reports: list | None) -> tuple[list[Edit], bool]:
+    """A rule's edits that change ``text`` outside protected spans, and whether none was dropped
+    for touching one. Noted no-op edits go to ``reports`` (when given) as (rule id, text, edit)."""
+    whole = True
+    if protected:
+        proposed = len(edits)
+        edits = drop_protected(edits, protected)
+        whole = len(edits) == proposed
+    if reports is not None:
+        reports.extend((rule_id, text, e) for e in edits if e.note and text[e.start : e.end] == e.after)
+    return [e for e in edits if text[e.start : e.end] != e.after], whole
+
+
 def _freeze(value: Any) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         return tuple(_freeze(v) for v in value)
@@ -238,33 +252,40 @@ class Pipeline:
         protected: list[tuple[int, int]] | None = None
         version = 0  # counts the changes made so far: text identity without comparing strings
         for rules, rounds in self._plan:
-            # Rule position -> the version it has nothing more to do on (several rounds only).
-            settled = [-1] * len(rules) if rounds > 1 else None
+            if rounds == 1:
+                for rule_id, find in rules:
+                    edits = find(text, ctx)
+                    if not edits:
+                        continue
+                    if protected is None:
+                        protected = self._protected(text)
+                    edits, _ = _vet(rule_id, text, edits, protected, reports)
+                    if edits:
+                        yield rule_id, text, edits
+                        text = splice(text, edits)
+                        protected = None
+                        version += 1
+                continue
+            # Rule position -> the version it has nothing more to do on.
+            settled = [-1] * len(rules)
             for _ in range(rounds):
                 changed = False
                 for position, (rule_id, find) in enumerate(rules):
-                    if settled is not None and settled[position] == version:
+                    if settled[position] == version:
                         continue
                     edits = find(text, ctx)
                     whole = True
                     if edits:
                         if protected is None:
                             protected = self._protected(text)
-                        if protected:
-                            proposed = len(edits)
-                            edits = drop_protected(edits, protected)
-                            whole = len(edits) == proposed
-                        if reports is not None:
-                            reports.extend((rule_id, text, e) for e in edits
-                                           if e.note and text[e.start : e.end] == e.after)
-                        edits = [e for e in edits if text[e.start : e.end] != e.after]
+                        edits, whole = _vet(rule_id, text, edits, protected, reports)
                     if edits:
                         yield rule_id, text, edits
                         text = splice(text, edits)
                         protected = None
                         changed = True
                         version += 1
-                    elif whole and settled is not None:
+                    elif whole:
                         settled[position] = version
                 if not changed:
                     break
