@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..offsets import Edit
 
@@ -74,11 +74,7 @@ class SpellingRule:
         # Every table token and piece that a token of the text can be or hold, for one
         # Aho–Corasick pass over the text (see candidates).
         words = sorted(w for w in table.keys() | self.pieces if TOKEN.fullmatch(w))
-        self._finder = ahocorasick.Automaton() if words else None
-        for word in words:
-            self._finder.add_word(word, len(word))
-        if words:
-            self._finder.make_automaton()
+        self._finder = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard) if words else None
         # word (lower case) -> [(phrase words, index of the word, phrase words in capitals)]
         index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
         for phrase in self.phrases:
@@ -101,6 +97,10 @@ class SpellingRule:
                             if word[i:j].lower() == key:
                                 exact.setdefault(word[i:j], set()).add((form, k))
         self.phrase_forms = {token: tuple(sorted(forms)) for token, forms in exact.items()}
+
+    def __reduce__(self):
+        # Pickled as what it was built from: the automaton does not pickle, and is rebuilt.
+        return (SpellingRule, (self.id, self.mapping, self.ambiguous, self.phrases, self.name_heads, self.names))
 
     def __repr__(self) -> str:
         return f"<SpellingRule {self.id}: {len(self.mapping)} forms>"
@@ -192,12 +192,13 @@ class SpellingRule:
         found: list[tuple[int, str]] = []
         table, pieces = self.table, self.pieces
         end = -1  # the end of the last token read: later hits inside it are skipped (linear time)
-        for last, length in self._finder.iter(text):  # each hit's last index (ascending) and length
-            if last < end:
+        # Every hit, overlapping ones too, as (word index, start, end) in order of its end.
+        for _, hit, hit_end in self._finder.find_matches_as_indexes(text, overlapping=True):
+            if hit_end <= end:
                 continue
             # A hit lies inside one token (the automaton holds only whole tokens and pieces), and
             # usually starts it: the walk to the token's start is short.
-            start = token_start(text, last - length + 1)
+            start = token_start(text, hit)
             token = TOKEN.match(text, start).group()
             end = start + len(token)
             if token in table or (not token.isalnum() and not pieces.isdisjoint(PIECE.findall(token))):
