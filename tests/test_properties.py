@@ -127,3 +127,33 @@ def test_repair_idempotent_on_mojibake(text):
 @given(text=clean_text())
 def test_clean_text_unchanged_by_repair(text):
     assert Pipeline("repair").fix(text) == text
+
+
+def _screened_stages():
+    seen = {}
+    for pipeline in [Pipeline(p) for p in PROFILE_IDS] + [only(p) for p in PACK_IDS]:
+        for stage in pipeline.stages:
+            if stage.screen is not None:
+                seen.setdefault(tuple(r.id for r in stage.rules), (stage, pipeline.options))
+    return list(seen.values())
+
+
+SCREENED = _screened_stages()
+
+
+@pytest.mark.parametrize(("stage", "options"), SCREENED, ids=["+".join(s.packs) for s, _ in SCREENED])
+@SETTINGS
+@given(text=st.one_of(any_text, mixed_text(), mojibake()))
+def test_screen_never_hides_a_change(stage, options, text):
+    """Where a stage's screen rules a text out, none of its rules would change it or report on it."""
+    if not stage.screen(text):
+        for rule in stage.rules:
+            assert rule.edits(text, Context(options)) == [], rule.id
+
+
+def test_screens_are_registered():
+    """Every kind that declares a screen has one on its stages here (so the property above covers it)."""
+    from textfix.kinds import all_kinds
+
+    screened_kinds = {k.name for k in all_kinds() if k.screen is not None}
+    assert screened_kinds <= {stage.kind for stage, _ in SCREENED}

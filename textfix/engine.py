@@ -77,6 +77,7 @@ class Stage:
     packs: tuple[str, ...]
     rules: tuple[kind_registry.Rule, ...]
     rounds: int
+    screen: Any = None  # see Kind.screen: a false answer means the stage cannot change the text
 
 
 def _compile_user_regexes(patterns: Iterable[str]) -> tuple:
@@ -211,7 +212,8 @@ class Pipeline:
                 errors.extend(found)
                 continue
             rules = tuple(kind.build(packs, options))
-            stages.append(Stage(kind.name, tuple(p.id for p in packs), rules, kind.rounds))
+            screen = kind.screen(rules) if kind.screen is not None and rules else None
+            stages.append(Stage(kind.name, tuple(p.id for p in packs), rules, kind.rounds, screen))
         if errors:
             raise PackErrors(errors)
         return tuple(stages)
@@ -223,8 +225,9 @@ class Pipeline:
     @stages.setter
     def stages(self, stages: tuple[Stage, ...]) -> None:
         self._stages = stages
-        # What _steps runs: per stage, its rules as (id, bound edits method), and its rounds.
-        self._plan = tuple((tuple((rule.id, rule.edits) for rule in stage.rules), stage.rounds) for stage in stages)
+        # What _steps runs: per stage, its rules as (id, bound edits method), its rounds and screen.
+        self._plan = tuple((tuple((rule.id, rule.edits) for rule in stage.rules), stage.rounds, stage.screen)
+                           for stage in stages)
 
     @property
     def rules(self) -> list[kind_registry.Rule]:
@@ -246,12 +249,15 @@ class Pipeline:
         A stage with several rounds runs its rules again while one of them changed the
         text, but a rule that found nothing to change is not run again on the same text
         (rules are deterministic functions of the text). It is run again on text it
-        changed itself: a change can give a rule the context for another.
+        changed itself: a change can give a rule the context for another. A stage whose
+        screen (see ``Kind.screen``) rules the text out is skipped.
         """
         ctx = self._context
         protected: list[tuple[int, int]] | None = None
         version = 0  # counts the changes made so far: text identity without comparing strings
-        for rules, rounds in self._plan:
+        for rules, rounds, screen in self._plan:
+            if screen is not None and not screen(text):
+                continue
             if rounds == 1:
                 for rule_id, find in rules:
                     edits = find(text, ctx)

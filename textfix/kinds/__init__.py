@@ -80,6 +80,10 @@ class Kind:
     select: Callable[[Sequence[Pack], Mapping[str, Any], Any], Sequence[Pack]] | None = None
     # Run this stage's rules again until nothing changes (at most this many rounds).
     rounds: int = 1
+    # Given the stage's rules, a cheap test of a text (or None): where it returns something
+    # false, no rule of the stage would change the text or report on it, so the engine skips
+    # the stage. tests/test_properties.py holds every screen to that.
+    screen: Callable[[Sequence[Rule]], Callable[[str], Any] | None] | None = None
     # A click command the CLI adds as `textfix <kind> ...`, as "module:attribute" (imported lazily).
     cli: str | None = None
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import PackError
 from ..packs import Pack, Section
-from ..repair import encoding, hygiene, lossy
+from ..repair import encoding, hygiene, lossy, prefilter
 from . import Kind, Rule, parse_bool
 
 HYGIENE_STEPS = ("surrogates", "controls", "html_entities", "zero_width", "nfc")
@@ -23,11 +23,16 @@ NEVER_REMOVE = {"\u200c": "ZWNJ", "\u200d": "ZWJ"}
 
 
 class FunctionRule(Rule):
-    """A rule made of one ``find_*`` function taking only the text."""
+    """A rule made of one ``find_*`` function taking only the text.
 
-    def __init__(self, rule_id: str, find: Callable[[str], list]) -> None:
+    ``screen_chars`` is a character class (the inside of ``[...]``): the function finds
+    nothing in a text holding none of them.
+    """
+
+    def __init__(self, rule_id: str, find: Callable[[str], list], screen_chars: str) -> None:
         self.id = rule_id
         self.find = find
+        self.screen_chars = screen_chars
 
     def edits(self, text, ctx):
         return self.find(text)
@@ -38,7 +43,8 @@ class DeleteRule(Rule):
         self.id = rule_id
         self.chars = chars
         self.note = note
-        self.pattern = re.compile("[" + re.escape(chars) + "]+")
+        self.screen_chars = re.escape(chars)
+        self.pattern = re.compile("[" + self.screen_chars + "]+")
 
     def __reduce__(self):
         return (DeleteRule, (self.id, self.chars, self.note))
@@ -66,12 +72,12 @@ def _codepoints(pack: Pack, section: str) -> tuple[str, list[PackError]]:
 def _build_hygiene(pack: Pack, options) -> list[Rule]:
     settings = {k: parse_bool(v) for k, v in pack.settings().items()}
     steps = {
-        "surrogates": lambda: FunctionRule(f"{pack.id}.surrogates", hygiene.find_surrogates),
-        "controls": lambda: FunctionRule(f"{pack.id}.controls", hygiene.find_controls),
-        "html_entities": lambda: FunctionRule(f"{pack.id}.html_entities", hygiene.find_html_entities),
+        "surrogates": lambda: FunctionRule(f"{pack.id}.surrogates", hygiene.find_surrogates, "\\ud800-\\udfff"),
+        "controls": lambda: FunctionRule(f"{pack.id}.controls", hygiene.find_controls, hygiene.control_chars()),
+        "html_entities": lambda: FunctionRule(f"{pack.id}.html_entities", hygiene.find_html_entities, "&"),
         "zero_width": lambda: DeleteRule(f"{pack.id}.zero_width", _codepoints(pack, "zero-width")[0],
                                          "zero-width character"),
-        "nfc": lambda: FunctionRule(f"{pack.id}.nfc", hygiene.find_nfc),
+        "nfc": lambda: FunctionRule(f"{pack.id}.nfc", hygiene.find_nfc, hygiene.nfc_triggers()),
     }
     return [make() for name, make in steps.items() if settings.get(name, True)]
 
@@ -151,6 +157,23 @@ def _check(packs: Sequence[Pack]) -> list[PackError]:
     return errors
 
 
+def _screen(rules: Sequence[Rule]) -> Callable[[str], object] | None:
+    """One scan that tells whether any rule of the stage could change a text (see ``Kind.screen``).
+
+    The encoding rule needs a trace of mojibake (the exact prefilter); every other repair rule
+    names the characters it needs (``screen_chars``). None when a rule names none.
+    """
+    chars, mojibake = [], False
+    for rule in rules:
+        if isinstance(rule, encoding.FtfyEncoding):
+            mojibake = True
+        elif getattr(rule, "screen_chars", None) is not None:
+            chars.append(rule.screen_chars)
+        else:
+            return None
+    return prefilter.screen("".join(chars), mojibake).search
+
+
 def _build(packs: Sequence[Pack], options) -> list[Rule]:
     rules: list[Rule] = []
     for pack in packs:
@@ -172,4 +195,5 @@ KIND = Kind(
     build=_build,
     check=_check,
     rounds=3,
+    screen=_screen,
 )

@@ -44,10 +44,16 @@ def find_surrogates(text: str) -> list[Edit]:
 
 
 @cache
-def _controls_re() -> re.Pattern[str]:
+def control_chars() -> str:
+    """The control characters :func:`find_controls` removes, as a character class (ftfy's list)."""
     from ftfy.chardata import CONTROL_CHARS
 
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS)) + "]+")
+    return "".join(re.escape(chr(c)) for c in sorted(CONTROL_CHARS))
+
+
+@cache
+def _controls_re() -> re.Pattern[str]:
+    return re.compile("[" + control_chars() + "]+")
 
 
 def find_controls(text: str) -> list[Edit]:
@@ -130,6 +136,36 @@ def contains_any(text: str, chars: str) -> bool:
 
 
 _RUN = re.compile(r"[^\t\n\r ]+")
+
+# Characters that are in NFC whatever stands around them: Latin up to U+02FF, general
+# punctuation, currency signs. Each has combining class 0 and no canonical decomposition
+# that NFC would undo (checked below, on this Python's Unicode data), and none is the second
+# part of a canonical composition (a test checks that against all of Unicode).
+_NFC_STABLE = ((0x0000, 0x02FF), (0x2002, 0x2064), (0x2066, 0x206F), (0x20A0, 0x20C0))
+
+
+@cache
+def nfc_triggers() -> str:
+    """A character class (for ``[...]``) of every character outside ``_NFC_STABLE``.
+
+    A text without any of them is already NFC, so :func:`find_nfc` has nothing to do.
+    """
+    stable = _NFC_STABLE
+    for low, high in stable:
+        for code in range(low, high + 1):
+            char = chr(code)
+            if unicodedata.combining(char) or unicodedata.normalize("NFC", char) != char:
+                stable = ((0x0000, 0x007F),)  # unexpected Unicode data: trust ASCII alone
+                break
+        if stable is not _NFC_STABLE:
+            break
+    ranges, start = [], 0
+    for low, high in stable:
+        if low > start:
+            ranges.append(f"\\U{start:08x}-\\U{low - 1:08x}")
+        start = high + 1
+    ranges.append(f"\\U{start:08x}-\\U0010ffff")
+    return "".join(ranges)
 
 
 def find_nfc(text: str) -> list[Edit]:

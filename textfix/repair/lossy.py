@@ -139,6 +139,7 @@ class LossyRule(Rule):
 
     def _compile(self) -> None:
         self.triggers = tuple(sorted({seq[0] for seq in self.sequences} | ({"â"} if self.decode_complete else set())))
+        self.screen_chars = "".join(re.escape(t) for t in self.triggers)  # see kinds.repair._screen
         # Literal alternatives, longest first; complete three-character sequences are found by a
         # character class and decoded by the codec, not listed. Sites of three characters or more
         # (``â€`` + no-break space) come before complete sequences, the shorter ones after.
