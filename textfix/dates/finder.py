@@ -152,6 +152,11 @@ class DateFinder:
             tails = {w.split("-", 1)[1] for w in tables.day_words if "-" in w}
             self._unsafe_before = frozenset({tables.of.lower(), *tables.day_words, *suffixes, *tails,
                                              *tables.not_after})
+            # What can start a day after a month (see _alone): a day word, or the first part of a hyphenated one.
+            self._day_starts = frozenset({*tables.day_words, *tables.hyphen_heads})
+            # _alone reads a month token as a month only: not when a month is also spelled as a day word,
+            # the first part of one, a suffix or "of" (then the readers may take it for those).
+            self._bare_months = not {m.lower() for m in tables.months} & (self._unsafe_before | self._day_starts)
             # For a lowercase word (which is its own lower()): the same, and the weekdays written so.
             self._unsafe_lowercase = self._unsafe_before | {w for w in tables.weekdays if w.islower()}
         # The prefilter of wanted(), in two fast parts (the same answer).
@@ -422,6 +427,10 @@ class DateFinder:
         # A loop of search() rather than finditer(): cheaper on the many short texts with one date or none.
         while m is not None:
             s = m.start()
+            e = m.end()
+            if e == m.end(1) and self._alone(text, s, e, m.lastgroup == "num"):
+                m = search(text, e)  # an anchor alone that no date holds: nothing to read
+                continue
             if lo >= 0 and s - hi > _CLUSTER:
                 done = self._scan(text, lo, hi, done, edits)
                 lo = -1
@@ -438,6 +447,48 @@ class DateFinder:
         if lo >= 0:
             self._scan(text, lo, hi, done, edits)
         return edits
+
+    def _alone(self, text: str, s: int, e: int, numeric: bool) -> bool:
+        """Is the bare anchor text[s:e] (a match of ``self._fast`` that read nothing after its head) held
+        by no date the readers can find? False when unsure (then it is read in a window).
+
+        A month name (token i) is in a date only as the month of :meth:`_month_first` at i, which needs
+        (an optional period,) one gap and a day or year token: digits, or a word that starts a day word;
+        or as the month of :meth:`_day_first`, which needs one gap before it, and before that a day
+        (digits, a day word or the tail of one, an ordinal suffix) or "of" (``_unsafe_before`` holds these
+        words, lowercase). A separator between digits is in a date only in :meth:`_numeric`: digits, a
+        separator, digits, the same separator, digits; each part has at most four digits for a date.
+        """
+        if numeric:
+            sep = text[s]
+            q, lim = e, min(len(text), e + 5)
+            while q < lim and text[q].isdecimal():
+                q += 1
+            if q - e > 4 or text[q:q + 1] == sep and text[q + 1:q + 2].isdecimal():
+                return False
+            r, lim = s, max(0, s - 5)
+            while r > lim and text[r - 1].isdecimal():
+                r -= 1
+            return not (s - r > 4 or r >= 2 and text[r - 1] == sep and text[r - 2].isdecimal())
+        if not self._bare_months:
+            return False
+        p = e + 1 if text[e:e + 1] == "." else e
+        if p + 1 < len(text) and text[p] in _GAPS:
+            c = text[p + 1]
+            if c.isdecimal():
+                return False
+            w = _LETTERS.match(text, p + 1)
+            if w is not None and w.group().lower() in self._day_starts:
+                return False
+        if s >= 2 and text[s - 1] in _GAPS:
+            c = text[s - 2]
+            if c.isdecimal():
+                return False
+            if (_ASCII_KINDS.get(c) or _kind_of(c)) == WORD:
+                word = _word_ending(text, s - 1)
+                if word is None or word.lower() in self._unsafe_before:
+                    return False
+        return True
 
     def _scan(self, text: str, lo: int, hi: int, done: int, edits: list[Edit]) -> int:
         """Read the dates around the anchors at offsets lo..hi token by token; the new ``done``."""
