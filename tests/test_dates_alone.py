@@ -1,9 +1,10 @@
 """Skipping what cannot be a date: anchors no date holds (DateFinder._alone) and texts with no date at all.
 
 DateFinder.edits skips a bare anchor of its scan (a month name alone, a separator between digits with no
-numeric date shape around it) when :meth:`DateFinder._alone` says no date holds it, and skips a whole text
-its screen rejects. Both must be sound: checked here against the token readers themselves, over texts made
-of the packs' vocabulary in the surroundings those checks look at, and arbitrary text.
+numeric date shape around it) when :meth:`DateFinder._alone` says no date holds it, and, without a reference
+date, a whole text with no four digits in a row (its screen). Both must be sound: checked here against the
+token readers themselves, over texts made of the packs' vocabulary in the surroundings those checks look
+at, and arbitrary text.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.catalog import Catalog
-from textfix.dates.finder import DateFinder, DateOptions, _Tokens
+import re
+import sys
+
+from textfix.dates.finder import _DECIMALS, DateFinder, DateOptions, _Tokens
 from textfix.dates.tables import compile_tables
 
 TABLES = compile_tables([Catalog().load("dates.en")])
@@ -28,7 +32,7 @@ WORDS = (sorted(TABLES.months) + sorted(TABLES.weekdays) + sorted(TABLES.day_wor
          + SUFFIXES + [s.upper() for s in SUFFIXES] + [TABLES.of, TABLES.of.title(), TABLES.of.upper()]
          + sorted(TABLES.not_after) + sorted(TABLES.name_leads)
          + ["may", "march", "to", "the", "Theresa", "proof", "x" * 45, "²", "Ⅻ", "ǅ"])
-NUMBERS = ["1", "3", "09", "11", "12", "13", "29", "31", "32", "0", "2001", "1999", "2020", "20011", "12345",
+NUMBERS = ["١", "٢٠٠١", "１９９９", "𝟚𝟘𝟘𝟙", "20٠1", "\ud800", "1", "3", "09", "11", "12", "13", "29", "31", "32", "0", "2001", "1999", "2020", "20011", "12345",
            "٣", "٢٠٠١", "7.4", "3.5", "1.2.3", "3/4", "2001/09", "09/11", "1-2", "12-3456", "1/2/2001", "2001-09-11",
            "11.09.2001", "555-1234", "10:30", "1,000", "12345.6", "1.23456"]
 GLUE = [" ", " ", " ", "  ", "\u00a0", "\u2009", "\u202f", "\n", "", ",", ", ", ".", ". ", "-", "/", ":", "%",
@@ -91,3 +95,40 @@ def test_common_bare_anchors_are_alone():
         s = text.index(at)
         m = finder._fast.match(text, s)
         assert not finder._alone(text, s, m.end(1), m.lastgroup == "num"), text
+
+
+FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _screened_out(text: str) -> bool:
+    """What DateFinder.edits tests (without a reference date) to return no edits."""
+    return text.encode("latin-1", "replace").translate(_DECIMALS).find(b"0000") < 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, st.text()))
+def test_without_four_digits_in_a_row_no_date_gives_an_edit(text):
+    """The screen's premise (no reference date: every edit needs a year, four digits) and its encoding
+    (four digits in a row always show as "0000")."""
+    if FOUR_DIGITS.search(text):
+        assert not _screened_out(text)
+    for finder in FINDERS:
+        if finder.o.reference_date is None and _screened_out(text):
+            assert finder.edits_reference(text) == []
+            assert finder.edits(text) == []
+
+
+def test_every_decimal_digit_shows_as_zero_to_the_screen():
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if c.isdecimal():
+            assert c.encode("latin-1", "replace").translate(_DECIMALS) == b"0", hex(ord(c))
+
+
+def test_the_screen_skips_texts_without_a_year():
+    finder = FINDERS[0]
+    assert finder._screen and not FINDERS[1]._screen  # a reference date: March 3 is a date without digits
+    for text in ["on March 3 and 11/09", "A spokesperson did not respond on Monday.", "March 3rd"]:
+        assert _screened_out(text) and finder.edits(text) == []
+    for text in ["on 11/09/2001", "March 2020", "٢٠٠١/09/11", "7.4% in १९९९"]:
+        assert not _screened_out(text)
+    assert [e.after for e in FINDERS[1].edits("on March 3")] == ["2020-03-03"]

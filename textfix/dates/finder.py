@@ -58,6 +58,9 @@ _GLUE = frozenset("/.,:-–—_")
 # Characters that make the digits after them something else than a day (money, a count, a sign ...).
 _NOT_BEFORE = frozenset("$£€¥#+-−@%&")
 _GAPS = frozenset(" \u00a0\u2009\u202f")
+# For DateFinder.edits' screen: the Latin-1 bytes, with "?" (what encode(..., "replace") writes for a
+# character past U+00FF) and every decimal digit as "0", anything else as a space.
+_DECIMALS = bytes(0x30 if chr(b).isdecimal() or chr(b) == "?" else 0x20 for b in range(256))
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,12 @@ class DateFinder:
             self._bare_months = not {m.lower() for m in tables.months} & (self._unsafe_before | self._day_starts)
             # For a lowercase word (which is its own lower()): the same, and the weekdays written so.
             self._unsafe_lowercase = self._unsafe_before | {w for w in tables.weekdays if w.islower()}
+        self._search = None if self._fast is None else self._fast.search
+        # The screen of edits(). Without a reference date, a date the readers find gives an edit only with a
+        # year: _year and _numeric_value read one only from a token of four digits. In
+        # text.encode("latin-1", "replace") every character past U+00FF is "?" and _DECIMALS turns "?" and
+        # every decimal digit into "0": without "0000" there, the text has no four digits in a row.
+        self._screen = options.reference_date is None
         # The prefilter of wanted(), in two fast parts (the same answer).
         self._weekdays_at = self._glued_digits = None
         if tables.weekdays and all(_LETTERS.fullmatch(w) for w in tables.weekdays):
@@ -403,7 +412,7 @@ class DateFinder:
                 return self._day_first(tk, i)
         return None
 
-    def edits(self, text: str) -> list[Edit]:
+    def edits(self, text: str, ctx=None) -> list[Edit]:
         """The edits of :meth:`edits_reference`, reading only around the places a date can be.
 
         One scan of ``self._fast`` finds every anchor (a month name, digits glued to digits by a
@@ -412,11 +421,13 @@ class DateFinder:
         any anchor alone) is read token by token in a window (:meth:`_scan`), nearby anchors
         sharing one window. Both give what the reference gives: see :meth:`_quick`.
         """
-        if self._fast is None:
+        if self._screen and text.encode("latin-1", "replace").translate(_DECIMALS).find(b"0000") < 0:
+            return []  # no four digits in a row: no year, so no edit (see __init__)
+        search = self._search
+        if search is None:
             return self.edits_reference(text)
         if self._check_wanted and not self.wanted(text):
             return []
-        search = self._fast.search
         m = search(text)
         if m is None:
             return []
