@@ -9,15 +9,14 @@ at, and arbitrary text.
 
 from __future__ import annotations
 
+import re
+import sys
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textfix.catalog import Catalog
-import re
-import sys
-
 from textfix.dates.finder import _DECIMALS, DateFinder, DateOptions, _Tokens
 from textfix.dates.tables import compile_tables
 

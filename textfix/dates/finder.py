@@ -21,8 +21,10 @@ A weekday before the date stays a word and is checked against the date.
 Speed: the readers are the reference (:meth:`DateFinder.edits_reference` runs them
 on every token). :meth:`DateFinder.edits` gives the same edits from one regex scan:
 the common forms with plain surroundings are settled from the match itself (the
-*quick path*), the rest is read by the readers in small token windows. The
-equivalence is tested with hypothesis (tests/test_dates_fast.py, test_dates_quick.py).
+*quick path*), an anchor alone that no date can hold is skipped (:meth:`DateFinder._alone`),
+the rest is read by the readers in small token windows; without a reference date, a text
+with no four digits in a row (no year) is skipped before the scan. The equivalence is
+tested with hypothesis (tests/test_dates_fast.py, test_dates_quick.py, test_dates_alone.py).
 """
 
 from __future__ import annotations
@@ -417,9 +419,10 @@ class DateFinder:
 
         One scan of ``self._fast`` finds every anchor (a month name, digits glued to digits by a
         separator), and with it the whole date in the common forms. :meth:`_quick` settles such a
-        match from a few characters around it when its surroundings are plain; anything else (and
-        any anchor alone) is read token by token in a window (:meth:`_scan`), nearby anchors
-        sharing one window. Both give what the reference gives: see :meth:`_quick`.
+        match from a few characters around it when its surroundings are plain; an anchor alone that
+        no date can hold is passed over (:meth:`_alone`); anything else is read token by token in a
+        window (:meth:`_scan`), nearby anchors sharing one window. Both give what the reference
+        gives: see :meth:`_quick`. ``ctx`` is ignored (so this can be the rule's ``edits`` itself).
         """
         if self._screen and text.encode("latin-1", "replace").translate(_DECIMALS).find(b"0000") < 0:
             return []  # no four digits in a row: no year, so no edit (see __init__)
