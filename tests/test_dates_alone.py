@@ -101,7 +101,7 @@ FOUR_DIGITS = re.compile(r"\d{4}")
 
 def _screened_out(text: str) -> bool:
     """What DateFinder.edits tests (without a reference date) to return no edits."""
-    return text.encode("latin-1", "replace").translate(_DECIMALS).find(b"0000") < 0
+    return text.encode("utf-8", "surrogatepass").translate(_DECIMALS).find(b"0000") < 0
 
 
 @settings(max_examples=300, deadline=None)
@@ -120,7 +120,7 @@ def test_without_four_digits_in_a_row_no_date_gives_an_edit(text):
 def test_every_decimal_digit_shows_as_zero_to_the_screen():
     for c in map(chr, range(sys.maxunicode + 1)):
         if c.isdecimal():
-            assert c.encode("latin-1", "replace").translate(_DECIMALS) == b"0", hex(ord(c))
+            assert set(c.encode("utf-8").translate(_DECIMALS)) == {0x30}, hex(ord(c))
 
 
 def test_the_screen_skips_texts_without_a_year():

@@ -60,9 +60,9 @@ _GLUE = frozenset("/.,:-–—_")
 # Characters that make the digits after them something else than a day (money, a count, a sign ...).
 _NOT_BEFORE = frozenset("$£€¥#+-−@%&")
 _GAPS = frozenset(" \u00a0\u2009\u202f")
-# For DateFinder.edits' screen: the Latin-1 bytes, with "?" (what encode(..., "replace") writes for a
-# character past U+00FF) and every decimal digit as "0", anything else as a space.
-_DECIMALS = bytes(0x30 if chr(b).isdecimal() or chr(b) == "?" else 0x20 for b in range(256))
+# For DateFinder.edits' screen, on UTF-8 bytes: an ASCII decimal digit and every byte of a non-ASCII
+# character (0x80 and up) as "0", anything else as a space.
+_DECIMALS = bytes(0x30 if b >= 0x80 or chr(b).isdecimal() else 0x20 for b in range(256))
 
 
 @dataclass(frozen=True)
@@ -166,9 +166,9 @@ class DateFinder:
             self._unsafe_lowercase = self._unsafe_before | {w for w in tables.weekdays if w.islower()}
         self._search = None if self._fast is None else self._fast.search
         # The screen of edits(). Without a reference date, a date the readers find gives an edit only with a
-        # year: _year and _numeric_value read one only from a token of four digits. In
-        # text.encode("latin-1", "replace") every character past U+00FF is "?" and _DECIMALS turns "?" and
-        # every decimal digit into "0": without "0000" there, the text has no four digits in a row.
+        # year: _year and _numeric_value read one only from a token of four digits. _DECIMALS turns every
+        # decimal digit of the text's UTF-8 bytes into "0" (or "00"...: non-ASCII ones are all bytes of 0x80
+        # and up): without "0000" there, the text has no four digits in a row.
         self._screen = options.reference_date is None
         # The prefilter of wanted(), in two fast parts (the same answer).
         self._weekdays_at = self._glued_digits = None
@@ -424,7 +424,7 @@ class DateFinder:
         window (:meth:`_scan`), nearby anchors sharing one window. Both give what the reference
         gives: see :meth:`_quick`. ``ctx`` is ignored (so this can be the rule's ``edits`` itself).
         """
-        if self._screen and text.encode("latin-1", "replace").translate(_DECIMALS).find(b"0000") < 0:
+        if self._screen and text.encode("utf-8", "surrogatepass").translate(_DECIMALS).find(b"0000") < 0:
             return []  # no four digits in a row: no year, so no edit (see __init__)
         search = self._search
         if search is None:
