@@ -21,8 +21,10 @@ A weekday before the date stays a word and is checked against the date.
 Speed: the readers are the reference (:meth:`DateFinder.edits_reference` runs them
 on every token). :meth:`DateFinder.edits` gives the same edits from one regex scan:
 the common forms with plain surroundings are settled from the match itself (the
-*quick path*), the rest is read by the readers in small token windows. The
-equivalence is tested with hypothesis (tests/test_dates_fast.py, test_dates_quick.py).
+*quick path*), an anchor alone that no date can hold is skipped (:meth:`DateFinder._alone`),
+the rest is read by the readers in small token windows; without a reference date, a text
+with no four digits in a row (no year) is skipped before the scan. The equivalence is
+tested with hypothesis (tests/test_dates_fast.py, test_dates_quick.py, test_dates_alone.py).
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ _GLUE = frozenset("/.,:-–—_")
 # Characters that make the digits after them something else than a day (money, a count, a sign ...).
 _NOT_BEFORE = frozenset("$£€¥#+-−@%&")
 _GAPS = frozenset(" \u00a0\u2009\u202f")
+# For DateFinder.edits' screen, on UTF-8 bytes: an ASCII decimal digit and every byte of a non-ASCII
+# character (0x80 and up) as "0", anything else as a space.
+_DECIMALS = bytes(0x30 if b >= 0x80 or chr(b).isdecimal() else 0x20 for b in range(256))
 
 
 @dataclass(frozen=True)
@@ -152,8 +157,19 @@ class DateFinder:
             tails = {w.split("-", 1)[1] for w in tables.day_words if "-" in w}
             self._unsafe_before = frozenset({tables.of.lower(), *tables.day_words, *suffixes, *tails,
                                              *tables.not_after})
+            # What can start a day after a month (see _alone): a day word, or the first part of a hyphenated one.
+            self._day_starts = frozenset({*tables.day_words, *tables.hyphen_heads})
+            # _alone reads a month token as a month only: not when a month is also spelled as a day word,
+            # the first part of one, a suffix or "of" (then the readers may take it for those).
+            self._bare_months = not {m.lower() for m in tables.months} & (self._unsafe_before | self._day_starts)
             # For a lowercase word (which is its own lower()): the same, and the weekdays written so.
             self._unsafe_lowercase = self._unsafe_before | {w for w in tables.weekdays if w.islower()}
+        self._search = None if self._fast is None else self._fast.search
+        # The screen of edits(). Without a reference date, a date the readers find gives an edit only with a
+        # year: _year and _numeric_value read one only from a token of four digits. _DECIMALS turns every
+        # decimal digit of the text's UTF-8 bytes into "0" (or "00"...: non-ASCII ones are all bytes of 0x80
+        # and up): without "0000" there, the text has no four digits in a row.
+        self._screen = options.reference_date is None
         # The prefilter of wanted(), in two fast parts (the same answer).
         self._weekdays_at = self._glued_digits = None
         if tables.weekdays and all(_LETTERS.fullmatch(w) for w in tables.weekdays):
@@ -398,20 +414,23 @@ class DateFinder:
                 return self._day_first(tk, i)
         return None
 
-    def edits(self, text: str) -> list[Edit]:
+    def edits(self, text: str, ctx=None) -> list[Edit]:
         """The edits of :meth:`edits_reference`, reading only around the places a date can be.
 
         One scan of ``self._fast`` finds every anchor (a month name, digits glued to digits by a
         separator), and with it the whole date in the common forms. :meth:`_quick` settles such a
-        match from a few characters around it when its surroundings are plain; anything else (and
-        any anchor alone) is read token by token in a window (:meth:`_scan`), nearby anchors
-        sharing one window. Both give what the reference gives: see :meth:`_quick`.
+        match from a few characters around it when its surroundings are plain; an anchor alone that
+        no date can hold is passed over (:meth:`_alone`); anything else is read token by token in a
+        window (:meth:`_scan`), nearby anchors sharing one window. Both give what the reference
+        gives: see :meth:`_quick`. ``ctx`` is ignored (so this can be the rule's ``edits`` itself).
         """
-        if self._fast is None:
+        if self._screen and text.encode("utf-8", "surrogatepass").translate(_DECIMALS).find(b"0000") < 0:
+            return []  # no four digits in a row: no year, so no edit (see __init__)
+        search = self._search
+        if search is None:
             return self.edits_reference(text)
         if self._check_wanted and not self.wanted(text):
             return []
-        search = self._fast.search
         m = search(text)
         if m is None:
             return []
@@ -422,6 +441,10 @@ class DateFinder:
         # A loop of search() rather than finditer(): cheaper on the many short texts with one date or none.
         while m is not None:
             s = m.start()
+            e = m.end()
+            if e == m.end(1) and self._alone(text, s, e, m.lastgroup == "num"):
+                m = search(text, e)  # an anchor alone that no date holds: nothing to read
+                continue
             if lo >= 0 and s - hi > _CLUSTER:
                 done = self._scan(text, lo, hi, done, edits)
                 lo = -1
@@ -438,6 +461,48 @@ class DateFinder:
         if lo >= 0:
             self._scan(text, lo, hi, done, edits)
         return edits
+
+    def _alone(self, text: str, s: int, e: int, numeric: bool) -> bool:
+        """Is the bare anchor text[s:e] (a match of ``self._fast`` that read nothing after its head) held
+        by no date the readers can find? False when unsure (then it is read in a window).
+
+        A month name (token i) is in a date only as the month of :meth:`_month_first` at i, which needs
+        (an optional period,) one gap and a day or year token: digits, or a word that starts a day word;
+        or as the month of :meth:`_day_first`, which needs one gap before it, and before that a day
+        (digits, a day word or the tail of one, an ordinal suffix) or "of" (``_unsafe_before`` holds these
+        words, lowercase). A separator between digits is in a date only in :meth:`_numeric`: digits, a
+        separator, digits, the same separator, digits; each part has at most four digits for a date.
+        """
+        if numeric:
+            sep = text[s]
+            q, lim = e, min(len(text), e + 5)
+            while q < lim and text[q].isdecimal():
+                q += 1
+            if q - e > 4 or text[q:q + 1] == sep and text[q + 1:q + 2].isdecimal():
+                return False
+            r, lim = s, max(0, s - 5)
+            while r > lim and text[r - 1].isdecimal():
+                r -= 1
+            return not (s - r > 4 or r >= 2 and text[r - 1] == sep and text[r - 2].isdecimal())
+        if not self._bare_months:
+            return False
+        p = e + 1 if text[e:e + 1] == "." else e
+        if p + 1 < len(text) and text[p] in _GAPS:
+            c = text[p + 1]
+            if c.isdecimal():
+                return False
+            w = _LETTERS.match(text, p + 1)
+            if w is not None and w.group().lower() in self._day_starts:
+                return False
+        if s >= 2 and text[s - 1] in _GAPS:
+            c = text[s - 2]
+            if c.isdecimal():
+                return False
+            if (_ASCII_KINDS.get(c) or _kind_of(c)) == WORD:
+                word = _word_ending(text, s - 1)
+                if word is None or word.lower() in self._unsafe_before:
+                    return False
+        return True
 
     def _scan(self, text: str, lo: int, hi: int, done: int, edits: list[Edit]) -> int:
         """Read the dates around the anchors at offsets lo..hi token by token; the new ``done``."""

@@ -82,6 +82,7 @@ class DatesRule(Rule):
 
         self.id = rule_id
         self.finder = DateFinder(compile_tables(packs), options)
+        self.edits = self.finder.edits  # the same call, without a frame of its own (it takes and ignores ctx)
 
     def edits(self, text: str, ctx) -> list[Edit]:
         return self.finder.edits(text)
