@@ -48,8 +48,11 @@ application is already idempotent.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
+
+import ahocorasick
 
 from ..offsets import Edit, apply_edits
 from .fold import (
@@ -80,6 +83,17 @@ MAX_ROUNDS = 4
 _VIEW = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
               for c in range(256))
 _VIEW_KEY = re.compile("[0-9_a-z]+(?: [0-9_a-z]+)*")  # keys the view can see
+# The view of a text beyond ASCII, in one C pass when every character of the text is one of 256
+# (ASCII, Latin-1 and the punctuation news text uses): codecs.charmap_encode to one byte each
+# ("?" for any other character, which sends the text to the general view), then a table giving
+# each byte what fold_letters and _VIEW make of its character (see _view_str).
+_WIDE_CHARS = "".join(dict.fromkeys(
+    "".join(map(chr, range(0x80))) + "".join(map(chr, range(0xA0, 0x100)))
+    + "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+    "\u2013\u2014\u2010\u2011\u2012\u2015\u2032\u2033\u2009\u202f\u200b\u2212\u2044\u2027\u02bc\u02bb"))
+_WIDE_MAP = codecs.charmap_build(_WIDE_CHARS)
+_WIDE_VIEW = bytes(_VIEW[ord(f)] if (f := fold_letters(ch)).isascii() else 32 for ch in _WIDE_CHARS)
+_charmap_encode = codecs.charmap_encode
 # A character of fold_text's text after which (or before which) a name cannot start (or end).
 _STOPS = re.compile(rf"[^\W{_UNSPACED}]")
 _MEMO_SIZE = 4096  # distinct spellings (or characters) remembered; cleared when full
@@ -146,8 +160,17 @@ class Matcher:
         self.pattern = re.compile(_BEFORE + "(?:" + _trie_regex(keys) + ")" + _AFTER) if keys else None
         # Run on " " + the view of a text (see _view_matches): the space before a name, then the name.
         self.view_pattern = None
+        self._finder = None
         if keys and all(_VIEW_KEY.fullmatch(k) for k in keys):
             self.view_pattern = re.compile((" (?:" + _trie_regex(keys) + ")(?![0-9_a-z])").encode("ascii"))
+            # What view_pattern finds, in one Aho-Corasick pass (see _view_matches): each key between
+            # the spaces around it (the view has a space wherever it has no word character), its
+            # value the length of that.
+            finder = ahocorasick.Automaton()
+            for k in keys:
+                finder.add_word(" " + k + " ", len(k) + 2)
+            finder.make_automaton()
+            self._finder = finder
         self.unstable = _unstable(keys, {key(e.canonical) for e in names.entries})
         self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
         self._grows: dict[str, tuple[frozenset[str], ...] | None] = {}  # written -> self.unstable
@@ -189,13 +212,15 @@ class Matcher:
         pattern can match at, and a checked name is one fold_text's pattern matches), and so on
         from its end. Otherwise None.
         """
-        view = self._view(text)
+        return self._checked(text, self._view_spans(_view_str(text)))
+
+    def _checked(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, tuple]] | None:
+        """The names at ``spans`` (view_pattern's, in the text) that :meth:`_view_matches` keeps,
+        with what each is; None if one shows the view cannot tell."""
         seen = self._seen
         n = len(text)
         found = []
-        for m in self.view_pattern.finditer(view):
-            start, end = m.span()  # view[start] is the space before the name: text[start - 1]
-            end -= 1
+        for start, end in spans:
             before = text[start - 1] if start else ""
             if before >= "\x80" and (_EDGES.get(before) or _edge(before)) == _STOP:
                 return None
@@ -211,6 +236,44 @@ class Matcher:
                 return None
             found.append((start, end, what))
         return found
+
+    def _view_spans(self, view: str) -> list[tuple[int, int]]:
+        """The spans, in the text, of ``view_pattern.finditer`` on ``view`` without its last space
+        (``view`` is :func:`_view_str`'s), found with one Aho-Corasick pass.
+
+        The pass reports every key standing between two spaces of the view, by its ``end`` (the
+        index of the space after it), the longest first for one end, with ``size`` (the key
+        and its two spaces). view_pattern matches, at the first space where a key follows, the
+        longest key there, then goes on from the space after it. So, taking the keys in the
+        order reported: one starting at or after the end of the last one taken is taken; one
+        starting inside the last one taken (after its start) is not; one starting at or before
+        the start of the last one taken, a longer key at its start or one beginning before it,
+        means the order reported does not tell: then the keys are ranked by start, the longest
+        first (``_ranked_spans``). The view's index i is the text's i - 1: a key runs from
+        ``end - size + 1`` to ``end - 1`` in the text.
+        """
+        spans = []
+        first = -1  # where the last key taken starts
+        last = 0  # where it ends (the space after it)
+        for end, size in self._finder.iter(view):
+            start = end - size + 1
+            if start >= last:
+                spans.append((start, end - 1))
+                first = start
+                last = end
+            elif start <= first:
+                return self._ranked_spans(view)
+        return spans
+
+    def _ranked_spans(self, view: str) -> list[tuple[int, int]]:
+        """What :meth:`_view_spans` returns, from every key reported, ranked by start and length."""
+        spans = []
+        last = 0
+        for start, minus in sorted((end - size + 1, -size) for end, size in self._finder.iter(view)):
+            if start >= last:
+                last = start - minus - 1
+                spans.append((start, last - 1))
+        return spans
 
     @staticmethod
     def _view(text: str) -> bytes:
@@ -322,16 +385,42 @@ class Matcher:
     def _quick_edits(self, text: str) -> list[Edit] | None:
         """What :meth:`edits` returns, in one pass over the view, for the usual text; None otherwise.
 
-        The usual text: the view can tell its names (see :meth:`_view_matches`), it names no surname, and no rewrite touches another or could join its
-        neighbours into a longer name. Then the edits are the full names' renderings in order and
-        a second scan would find nothing more to do, as :meth:`edits` would conclude.
+        The usual text: the view can tell its names (see :meth:`_view_matches`), it names no
+        surname, and no rewrite touches another or could join its neighbours into a longer name.
+        Then the edits are the full names' renderings in order and a second scan would find
+        nothing more to do, as :meth:`edits` would conclude.
+
+        This is :meth:`_view_matches` (with :meth:`_view_spans`) and :meth:`_edits_of` in one
+        loop over the Aho-Corasick pass, for speed; a text whose keys overlap so that the order
+        reported does not tell takes them apart (``_ranked_spans``).
         """
-        found = self._view_matches(text)
-        if found is None:
-            return None
+        view = _view_str(text)
+        seen = self._seen
+        n = len(text)
         edits: list[Edit] = []
-        last = -2  # where the previous rewrite ends
-        for start, end, what in found:
+        first = -1  # where the last key taken starts (see _view_spans)
+        last = 0  # where it ends, in the view
+        written = -2  # where the previous rewrite ends
+        for end, size in self._finder.iter(view):
+            start = end - size + 1
+            if start < last:
+                if start <= first:
+                    found = self._checked(text, self._ranked_spans(view))
+                    return None if found is None else self._edits_of(text, found)
+                continue  # inside the last key taken
+            first = start
+            last = end
+            end -= 1
+            if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
+                return None
+            if end < n and text[end] >= "\x80":
+                edge = _EDGES.get(text[end]) or _edge(text[end])
+                if edge == _STOP:
+                    return None
+                if edge == _MARK:
+                    continue  # the word goes on with a combining mark
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
             after = what[2]
             if after is None:
                 continue  # a canonical as written, a common word, a keep phrase
@@ -343,11 +432,35 @@ class Matcher:
                 if after is None:
                     continue
                 grows = self._unstable_entry(after)
-            if start - last <= 1:
+            if start - written <= 1:
                 return None  # touches the previous rewrite
             if grows is not None and _may_join(text, start, end, grows):
                 return None
-            last = end
+            written = end
+            edits.append(Edit(start, end, after, "name"))
+        return edits
+
+    def _edits_of(self, text: str, found: list[tuple[int, int, tuple]]) -> list[Edit] | None:
+        """:meth:`_quick_edits` for the names ``found`` (as :meth:`_view_matches` gives them)."""
+        edits: list[Edit] = []
+        written = -2
+        for start, end, what in found:
+            after = what[2]
+            if after is None:
+                continue
+            if after is _BAIL:
+                return None
+            grows = what[4]
+            if type(after) is tuple:
+                after = after[2] if after[0](text, start, end) else after[1]
+                if after is None:
+                    continue
+                grows = self._unstable_entry(after)
+            if start - written <= 1:
+                return None
+            if grows is not None and _may_join(text, start, end, grows):
+                return None
+            written = end
             edits.append(Edit(start, end, after, "name"))
         return edits
 
@@ -427,6 +540,16 @@ def _keep_whitespace(out: str, matched: str) -> str | None:
                 oparts[i] = mparts[i]
         out = "".join(oparts)
     return None if out == matched else out
+
+
+def _view_str(text: str) -> str:
+    """" " + the view of ``text`` + " ", as a str: what :meth:`Matcher._view` gives, one space more."""
+    if text.isascii():
+        return (" " + text + " ").encode("ascii").translate(_VIEW).decode("ascii")
+    wide = _charmap_encode(text, "replace", _WIDE_MAP)[0]
+    if wide.count(63) == text.count("?"):  # no character beyond _WIDE_CHARS ("?" stands for those)
+        return " " + wide.translate(_WIDE_VIEW).decode("ascii") + " "
+    return Matcher._view(text).decode("ascii") + " "
 
 
 def _edge(ch: str) -> int:
