@@ -52,7 +52,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..offsets import Edit, apply_edits
 from .fold import (
@@ -83,14 +83,19 @@ MAX_ROUNDS = 4
 _VIEW = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
               for c in range(256))
 _VIEW_KEY = re.compile("[0-9_a-z]+(?: [0-9_a-z]+)*")  # keys the view can see
-# The view of a text beyond ASCII, in one C pass when every character of the text is one of 256
-# (ASCII, Latin-1 and the punctuation news text uses): codecs.charmap_encode to one byte each
-# ("?" for any other character, which sends the text to the general view), then a table giving
-# each byte what fold_letters and _VIEW make of its character (see _view_str).
+# The view of a text beyond ASCII, in one C pass when every character of the text is one of 256:
+# ASCII, Latin-1 (bar a few rare signs), the punctuation news text uses and the letters beyond
+# Latin-1 its names use most. codecs.charmap_encode gives each its byte (or fails on any other
+# character: the text then takes Matcher._view), and _WIDE_VIEW gives each byte what fold_letters
+# and _VIEW make of its character. The choice of characters only decides which texts take the
+# quicker way (tests/test_names_aho.py checks each).
 _WIDE_CHARS = "".join(dict.fromkeys(
-    "".join(map(chr, range(0x80))) + "".join(map(chr, range(0xA0, 0x100)))
-    + "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-    "\u2013\u2014\u2010\u2011\u2012\u2015\u2032\u2033\u2009\u202f\u200b\u2212\u2044\u2027\u02bc\u02bb"))
+    "".join(map(chr, range(0x80)))
+    + "".join(chr(c) for c in range(0xA0, 0x100) if chr(c) not in "\u00a4\u00a6\u00a8\u00ac\u00af\u00b8\u00b9\u00bc\u00bd\u00be")
+    + "\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac\u2122\u2013\u2014\u2010\u2011\u2032\u2033"
+    "\u2009\u202f\u200b\u2212\u02bc\u02bb"
+    "\u011f\u011e\u015f\u015e\u0131\u0130\u0142\u0141\u015b\u0107\u010d\u010c\u0161\u0160\u017e\u017d"
+    "\u0159\u0103\u0219\u021b"))
 _WIDE_MAP = codecs.charmap_build(_WIDE_CHARS)
 _WIDE_VIEW = bytes(_VIEW[ord(f)] if (f := fold_letters(ch)).isascii() else 32 for ch in _WIDE_CHARS)
 _charmap_encode = codecs.charmap_encode
@@ -163,14 +168,10 @@ class Matcher:
         self._finder = None
         if keys and all(_VIEW_KEY.fullmatch(k) for k in keys):
             self.view_pattern = re.compile((" (?:" + _trie_regex(keys) + ")(?![0-9_a-z])").encode("ascii"))
-            # What view_pattern finds, in one Aho-Corasick pass (see _view_matches): each key between
-            # the spaces around it (the view has a space wherever it has no word character), its
-            # value the length of that.
-            finder = ahocorasick.Automaton()
-            for k in keys:
-                finder.add_word(" " + k + " ", len(k) + 2)
-            finder.make_automaton()
-            self._finder = finder
+            # What view_pattern finds, in one Aho-Corasick pass (see _view_spans): each key between
+            # the spaces around it (the view has a space wherever it has no word character).
+            self._finder = ahocorasick_rs.BytesAhoCorasick(
+                [f" {k} ".encode("ascii") for k in keys], implementation=ahocorasick_rs.Implementation.DFA)
         self.unstable = _unstable(keys, {key(e.canonical) for e in names.entries})
         self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
         self._grows: dict[str, tuple[frozenset[str], ...] | None] = {}  # written -> self.unstable
@@ -212,7 +213,7 @@ class Matcher:
         pattern can match at, and a checked name is one fold_text's pattern matches), and so on
         from its end. Otherwise None.
         """
-        return self._checked(text, self._view_spans(_view_str(text)))
+        return self._checked(text, self._view_spans(_view_bytes(text)))
 
     def _checked(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, tuple]] | None:
         """The names at ``spans`` (view_pattern's, in the text) that :meth:`_view_matches` keeps,
@@ -237,41 +238,39 @@ class Matcher:
             found.append((start, end, what))
         return found
 
-    def _view_spans(self, view: str) -> list[tuple[int, int]]:
+    def _view_spans(self, view: bytes) -> list[tuple[int, int]]:
         """The spans, in the text, of ``view_pattern.finditer`` on ``view`` without its last space
-        (``view`` is :func:`_view_str`'s), found with one Aho-Corasick pass.
+        (``view`` is :func:`_view_bytes`'s), found with one Aho-Corasick pass.
 
-        The pass reports every key standing between two spaces of the view, by its ``end`` (the
-        index of the space after it), the longest first for one end, with ``size`` (the key
-        and its two spaces). view_pattern matches, at the first space where a key follows, the
-        longest key there, then goes on from the space after it. So, taking the keys in the
-        order reported: one starting at or after the end of the last one taken is taken; one
-        starting inside the last one taken (after its start) is not; one starting at or before
-        the start of the last one taken, a longer key at its start or one beginning before it,
-        means the order reported does not tell: then the keys are ranked by start, the longest
-        first (``_ranked_spans``). The view's index i is the text's i - 1: a key runs from
-        ``end - size + 1`` to ``end - 1`` in the text.
+        The pass reports every key standing between two spaces of the view, with its two spaces,
+        from ``start`` to ``end`` (each occurrence, by ``end`` in order). view_pattern matches, at
+        the first space where a key follows, the longest key there, then goes on from the space
+        after it. So, taking the keys in the order reported: one starting at or after the space
+        after the last one taken is taken; one starting inside the last one taken (after its
+        start) is not; one starting at or before the start of the last one taken (a longer key
+        at its start, or one beginning before it) means the order reported does not tell: then
+        the keys are ranked by start, the longest first (``_ranked_spans``). The view's index i
+        is the text's i - 1: a key runs from ``start`` to ``end - 2`` in the text.
         """
         spans = []
         first = -1  # where the last key taken starts
-        last = 0  # where it ends (the space after it)
-        for end, size in self._finder.iter(view):
-            start = end - size + 1
+        last = 0  # the space after it
+        for _, start, end in self._finder.find_matches_as_indexes(view, True):
             if start >= last:
-                spans.append((start, end - 1))
+                spans.append((start, end - 2))
                 first = start
-                last = end
+                last = end - 1
             elif start <= first:
                 return self._ranked_spans(view)
         return spans
 
-    def _ranked_spans(self, view: str) -> list[tuple[int, int]]:
+    def _ranked_spans(self, view: bytes) -> list[tuple[int, int]]:
         """What :meth:`_view_spans` returns, from every key reported, ranked by start and length."""
         spans = []
         last = 0
-        for start, minus in sorted((end - size + 1, -size) for end, size in self._finder.iter(view)):
+        for start, minus in sorted((start, -end) for _, start, end in self._finder.find_matches_as_indexes(view, True)):
             if start >= last:
-                last = start - minus - 1
+                last = -minus - 1
                 spans.append((start, last - 1))
         return spans
 
@@ -394,23 +393,22 @@ class Matcher:
         loop over the Aho-Corasick pass, for speed; a text whose keys overlap so that the order
         reported does not tell takes them apart (``_ranked_spans``).
         """
-        view = _view_str(text)
+        view = _view_bytes(text)
         seen = self._seen
         n = len(text)
         edits: list[Edit] = []
         first = -1  # where the last key taken starts (see _view_spans)
         last = 0  # where it ends, in the view
         written = -2  # where the previous rewrite ends
-        for end, size in self._finder.iter(view):
-            start = end - size + 1
+        for _, start, end in self._finder.find_matches_as_indexes(view, True):
             if start < last:
                 if start <= first:
                     found = self._checked(text, self._ranked_spans(view))
                     return None if found is None else self._edits_of(text, found)
                 continue  # inside the last key taken
             first = start
-            last = end
-            end -= 1
+            last = end - 1
+            end -= 2
             if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
                 return None
             if end < n and text[end] >= "\x80":
@@ -542,14 +540,14 @@ def _keep_whitespace(out: str, matched: str) -> str | None:
     return None if out == matched else out
 
 
-def _view_str(text: str) -> str:
-    """" " + the view of ``text`` + " ", as a str: what :meth:`Matcher._view` gives, one space more."""
+def _view_bytes(text: str) -> bytes:
+    """" " + the view of ``text`` + " ": what :meth:`Matcher._view` gives, one space more."""
     if text.isascii():
-        return (" " + text + " ").encode("ascii").translate(_VIEW).decode("ascii")
-    wide = _charmap_encode(text, "replace", _WIDE_MAP)[0]
-    if wide.count(63) == text.count("?"):  # no character beyond _WIDE_CHARS ("?" stands for those)
-        return " " + wide.translate(_WIDE_VIEW).decode("ascii") + " "
-    return Matcher._view(text).decode("ascii") + " "
+        return f" {text} ".encode("ascii").translate(_VIEW)
+    try:
+        return _charmap_encode(f" {text} ", "strict", _WIDE_MAP)[0].translate(_WIDE_VIEW)
+    except UnicodeEncodeError:  # a character beyond _WIDE_CHARS
+        return Matcher._view(text) + b" "
 
 
 def _edge(ch: str) -> int:
