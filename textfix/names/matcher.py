@@ -24,7 +24,7 @@ takes the plain path instead. What a matched spelling becomes is remembered
 computed both ways), so the usual match, a canonical as written or a common
 variant, costs a dictionary lookup; and the usual text (no surname, no
 rewrite that touches another or could join its neighbours) gets its edits in
-that one pass (:meth:`Matcher._quick_edits`). tests/test_names_fast.py holds
+that one pass (:meth:`Matcher.edits`). tests/test_names_fast.py holds
 the plain implementation and checks the fast one gives the same edits.
 
 Then, per match:
@@ -166,12 +166,14 @@ class Matcher:
         # Run on " " + the view of a text (see _view_matches): the space before a name, then the name.
         self.view_pattern = None
         self._finder = None
+        self._find = None
         if keys and all(_VIEW_KEY.fullmatch(k) for k in keys):
             self.view_pattern = re.compile((" (?:" + _trie_regex(keys) + ")(?![0-9_a-z])").encode("ascii"))
             # What view_pattern finds, in one Aho-Corasick pass (see _view_spans): each key between
             # the spaces around it (the view has a space wherever it has no word character).
             self._finder = ahocorasick_rs.BytesAhoCorasick(
                 [f" {k} ".encode("ascii") for k in keys], implementation=ahocorasick_rs.Implementation.DFA)
+            self._find = self._finder.find_matches_as_indexes  # (view, overlapping) -> [(key, start, end)]
         self.unstable = _unstable(keys, {key(e.canonical) for e in names.entries})
         self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
         self._grows: dict[str, tuple[frozenset[str], ...] | None] = {}  # written -> self.unstable
@@ -343,11 +345,71 @@ class Matcher:
         return edits, bool(shorts and present)
 
     def edits(self, text: str, ctx: object = None) -> list[Edit]:
-        """Edits whose result a further scan would not change (``ctx``, as a rule gets it, is not read)."""
-        if self.view_pattern is not None:
-            edits = self._quick_edits(text)
-            if edits is not None:
-                return edits
+        """Edits whose result a further scan would not change (``ctx``, as a rule gets it, is not read).
+
+        The usual text gets them in one pass over the view: the view can tell its names (see
+        :meth:`_view_matches`), it names no surname, and no rewrite touches another or could join
+        its neighbours into a longer name. Then the edits are the full names' renderings in order
+        and a second scan would find nothing more to do, as :meth:`_general_edits` would conclude.
+        That pass is :meth:`_view_matches` (with :meth:`_view_spans`) and :meth:`_edits_of` in one
+        loop over the Aho-Corasick hits, for speed (a text whose keys overlap so that the order
+        reported does not tell takes them apart with ``_ranked_spans``); any other text takes
+        :meth:`_general_edits`.
+        """
+        find = self._find
+        if find is None:
+            return self._general_edits(text)
+        view = f" {text} ".encode("ascii").translate(_VIEW) if text.isascii() else _view_bytes(text)
+        hits = find(view, True)
+        if not hits:
+            return hits  # no name: no edits (a new empty list)
+        seen = self._seen
+        n = len(text)
+        edits: list[Edit] = []
+        first = -1  # where the last key taken starts (see _view_spans)
+        last = 0  # where it ends, in the view
+        written = -2  # where the previous rewrite ends
+        for _, start, end in hits:
+            if start < last:
+                if start <= first:
+                    found = self._checked(text, self._ranked_spans(view))
+                    quick = None if found is None else self._edits_of(text, found)
+                    return self._general_edits(text) if quick is None else quick
+                continue  # inside the last key taken
+            first = start
+            last = end - 1
+            end -= 2
+            if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
+                return self._general_edits(text)
+            if end < n and text[end] >= "\x80":
+                edge = _EDGES.get(text[end]) or _edge(text[end])
+                if edge == _STOP:
+                    return self._general_edits(text)
+                if edge == _MARK:
+                    continue  # the word goes on with a combining mark
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
+            after = what[2]
+            if after is None:
+                continue  # a canonical as written, a common word, a keep phrase
+            if after is _BAIL:
+                return self._general_edits(text)  # a surname, or a spelling that folds to no key
+            grows = what[4]
+            if type(after) is tuple:
+                after = after[2] if after[0](text, start, end) else after[1]
+                if after is None:
+                    continue
+                grows = self._unstable_entry(after)
+            if start - written <= 1:
+                return self._general_edits(text)  # touches the previous rewrite
+            if grows is not None and _may_join(text, start, end, grows):
+                return self._general_edits(text)
+            written = end
+            edits.append(Edit(start, end, after, "name"))
+        return edits
+
+    def _general_edits(self, text: str) -> list[Edit]:
+        """:meth:`edits` for any text: scan, then scan the result again where it could differ."""
         edits, surnames = self._scan(text)
         if not edits:
             return edits
@@ -381,65 +443,9 @@ class Matcher:
             b += 1
         return [Edit(a, len(text) - b, current[a : len(current) - b], "name")]
 
-    def _quick_edits(self, text: str) -> list[Edit] | None:
-        """What :meth:`edits` returns, in one pass over the view, for the usual text; None otherwise.
-
-        The usual text: the view can tell its names (see :meth:`_view_matches`), it names no
-        surname, and no rewrite touches another or could join its neighbours into a longer name.
-        Then the edits are the full names' renderings in order and a second scan would find
-        nothing more to do, as :meth:`edits` would conclude.
-
-        This is :meth:`_view_matches` (with :meth:`_view_spans`) and :meth:`_edits_of` in one
-        loop over the Aho-Corasick pass, for speed; a text whose keys overlap so that the order
-        reported does not tell takes them apart (``_ranked_spans``).
-        """
-        view = _view_bytes(text)
-        seen = self._seen
-        n = len(text)
-        edits: list[Edit] = []
-        first = -1  # where the last key taken starts (see _view_spans)
-        last = 0  # where it ends, in the view
-        written = -2  # where the previous rewrite ends
-        for _, start, end in self._finder.find_matches_as_indexes(view, True):
-            if start < last:
-                if start <= first:
-                    found = self._checked(text, self._ranked_spans(view))
-                    return None if found is None else self._edits_of(text, found)
-                continue  # inside the last key taken
-            first = start
-            last = end - 1
-            end -= 2
-            if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
-                return None
-            if end < n and text[end] >= "\x80":
-                edge = _EDGES.get(text[end]) or _edge(text[end])
-                if edge == _STOP:
-                    return None
-                if edge == _MARK:
-                    continue  # the word goes on with a combining mark
-            matched = text[start:end]
-            what = seen.get(matched) or self._look_up(matched)
-            after = what[2]
-            if after is None:
-                continue  # a canonical as written, a common word, a keep phrase
-            if after is _BAIL:
-                return None  # a surname, or a spelling that folds to no key
-            grows = what[4]
-            if type(after) is tuple:
-                after = after[2] if after[0](text, start, end) else after[1]
-                if after is None:
-                    continue
-                grows = self._unstable_entry(after)
-            if start - written <= 1:
-                return None  # touches the previous rewrite
-            if grows is not None and _may_join(text, start, end, grows):
-                return None
-            written = end
-            edits.append(Edit(start, end, after, "name"))
-        return edits
-
     def _edits_of(self, text: str, found: list[tuple[int, int, tuple]]) -> list[Edit] | None:
-        """:meth:`_quick_edits` for the names ``found`` (as :meth:`_view_matches` gives them)."""
+        """What the one pass of :meth:`edits` gives for the names ``found`` (as :meth:`_view_matches`
+        gives them); None where it leaves the text to :meth:`_general_edits`."""
         edits: list[Edit] = []
         written = -2
         for start, end, what in found:
