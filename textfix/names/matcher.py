@@ -359,7 +359,8 @@ class Matcher:
         find = self._find
         if find is None:
             return self._general_edits(text)
-        view = f" {text} ".encode("ascii").translate(_VIEW) if text.isascii() else _view_bytes(text)
+        wide = not text.isascii()  # only then can a neighbour beyond ASCII matter
+        view = _view_bytes(text) if wide else f" {text} ".encode("ascii").translate(_VIEW)
         hits = find(view, True)
         if not hits:
             return hits  # no name: no edits (a new empty list)
@@ -379,14 +380,16 @@ class Matcher:
             first = start
             last = end - 1
             end -= 2
-            if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1]) or _edge(text[start - 1])) == _STOP:
-                return self._general_edits(text)
-            if end < n and text[end] >= "\x80":
-                edge = _EDGES.get(text[end]) or _edge(text[end])
-                if edge == _STOP:
+            if wide:
+                if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1])
+                                                           or _edge(text[start - 1])) == _STOP:
                     return self._general_edits(text)
-                if edge == _MARK:
-                    continue  # the word goes on with a combining mark
+                if end < n and text[end] >= "\x80":
+                    edge = _EDGES.get(text[end]) or _edge(text[end])
+                    if edge == _STOP:
+                        return self._general_edits(text)
+                    if edge == _MARK:
+                        continue  # the word goes on with a combining mark
             matched = text[start:end]
             what = seen.get(matched) or self._look_up(matched)
             after = what[2]
