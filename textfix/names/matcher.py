@@ -11,21 +11,24 @@ text this is about 100 times faster than one regular expression per entry
 
 Speed: folding a whole text costs more than scanning it, and a pattern that
 starts with a lookbehind is tried at every position. So the usual scan runs on
-an ASCII *view* of the text, one byte per character (``encode("ascii",
-"replace")``, then a table lowering A-Z and turning every other character
-into a space), with a pattern that starts with a literal space, which ``re``
-finds in C (:meth:`Matcher._view_matches`); only a text holding a letter that
-folds to an ASCII letter (accented Latin, ``İ``, the Kelvin sign ...) is
-folded first. The view can show more names than fold_text's text, never
-fewer: each name it shows is checked against the text (its characters fold
-to its key, its neighbours do not run on), and a text where a check fails
-takes the plain path instead. What a matched spelling becomes is remembered
-(it depends on the spelling alone, bar two cases that read the context,
-computed both ways), so the usual match, a canonical as written or a common
-variant, costs a dictionary lookup; and the usual text (no surname, no
-rewrite that touches another or could join its neighbours) gets its edits in
-that one pass (:meth:`Matcher.edits`). tests/test_names_fast.py holds
-the plain implementation and checks the fast one gives the same edits.
+an ASCII *view* of the text, one byte per character (a table lowering A-Z and
+turning every other character into a space; see ``_view_bytes``), and finds its
+keys with one Aho-Corasick pass (``ahocorasick-rs``: every key with a space on
+each side), from whose hits one loop picks exactly what the trie pattern
+``view_pattern`` would match there (:meth:`Matcher._view_spans`); only a text
+holding a letter that folds to an ASCII letter (accented Latin, ``İ``, the
+Kelvin sign ...) beyond the charmap's 256 characters is folded first. The view
+can show more names than fold_text's text, never fewer: each name it shows is
+checked against the text (its characters fold to its key, its neighbours do not
+run on), and a text where a check fails takes the plain path instead. What a
+matched spelling becomes is remembered (it depends on the spelling alone, bar
+two cases that read the context, computed both ways), so the usual match, a
+canonical as written or a common variant, costs a dictionary lookup; and the
+usual text (no surname, no rewrite that touches another or could join its
+neighbours) gets its edits in that one loop (:meth:`Matcher.edits`).
+tests/test_names_fast.py holds the plain implementation and checks the fast one
+gives the same edits; tests/test_names_aho.py checks the pass and the view
+against the pattern and the folded view.
 
 Then, per match:
 
@@ -49,6 +52,7 @@ application is already idempotent.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass
 
@@ -163,12 +167,10 @@ class Matcher:
         keys = sorted(k for k in table if k)
         # Run on fold_text(text): lower case, accents off, same length, so spans carry over.
         self.pattern = re.compile(_BEFORE + "(?:" + _trie_regex(keys) + ")" + _AFTER) if keys else None
-        # Run on " " + the view of a text (see _view_matches): the space before a name, then the name.
-        self.view_pattern = None
+        self._keys = keys
         self._finder = None
         self._find = None
         if keys and all(_VIEW_KEY.fullmatch(k) for k in keys):
-            self.view_pattern = re.compile((" (?:" + _trie_regex(keys) + ")(?![0-9_a-z])").encode("ascii"))
             # What view_pattern finds, in one Aho-Corasick pass (see _view_spans): each key between
             # the spaces around it (the view has a space wherever it has no word character).
             self._finder = ahocorasick_rs.BytesAhoCorasick(
@@ -178,6 +180,15 @@ class Matcher:
         self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
         self._grows: dict[str, tuple[frozenset[str], ...] | None] = {}  # written -> self.unstable
 
+    @functools.cached_property
+    def view_pattern(self) -> re.Pattern[bytes] | None:
+        """The trie pattern the Aho-Corasick pass stands for (see :meth:`_view_spans`), to run on
+        " " + the view of a text: the space before a name, then the name; None when some key has
+        a character the view cannot show. Compiled when first asked for (the pass does not use it)."""
+        if self._finder is None:
+            return None
+        return re.compile((" (?:" + _trie_regex(self._keys) + ")(?![0-9_a-z])").encode("ascii"))
+
     # -- one scan -------------------------------------------------------------------------------
     def scan(self, text: str) -> list[Edit]:
         return self._scan(text)[0]
@@ -185,7 +196,7 @@ class Matcher:
     def _matches(self, text: str) -> list[tuple[int, int, tuple]]:
         """(start, end, what it is) for each match of ``self.pattern`` in ``fold_text(text)``, in order,
         without those a combining mark continues; what it is: see :meth:`_look_up`."""
-        if self.view_pattern is not None:
+        if self._finder is not None:
             found = self._view_matches(text)
             if found is not None:
                 return found
