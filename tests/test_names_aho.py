@@ -156,3 +156,11 @@ def test_regex_and_pass_agree_on_corpus_words():
     text = " ".join(re.sub("[^a-z ]", " ", k) for k in NEWS.table)
     _agree(NEWS, text.title())
     _agree(NEWS, text)
+
+
+def test_texts_beyond_the_charmap():
+    """Characters the charmap lacks (a lone surrogate, CJK, astral, an accented letter it does not
+    hold) send the text to the folded view, with the same names found."""
+    for text in ["Kiev \ud800 Kiev", "在Kiev的 Kyiv", "Kiev 😀 Kiev", "Ǩiev and Kiev", "Erdoğan\u0301 Kiev",
+                 "KIEV\x00Kiev", "Kiev’s ‘Kiev’ “Kiev” — Kiev… Kiev"]:
+        _agree(NEWS, text, NEWS_PLAIN)
