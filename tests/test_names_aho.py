@@ -164,3 +164,12 @@ def test_texts_beyond_the_charmap():
     for text in ["Kiev \ud800 Kiev", "在Kiev的 Kyiv", "Kiev 😀 Kiev", "Ǩiev and Kiev", "Erdoğan\u0301 Kiev",
                  "KIEV\x00Kiev", "Kiev’s ‘Kiev’ “Kiev” — Kiev… Kiev"]:
         _agree(NEWS, text, NEWS_PLAIN)
+
+
+def test_matcher_pickles():
+    """A matcher pickles as its names (the automaton is built again) and finds the same."""
+    import pickle
+
+    again = pickle.loads(pickle.dumps(NEWS))
+    text = "KIEV, Kiev and Qaddafi’s Kyiv; Muammar Qaddafi"
+    assert again.edits(text) == NEWS.edits(text) != []

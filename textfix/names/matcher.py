@@ -180,6 +180,10 @@ class Matcher:
         self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
         self._grows: dict[str, tuple[frozenset[str], ...] | None] = {}  # written -> self.unstable
 
+    def __reduce__(self):
+        """Pickles as its names and compiles again (the Aho-Corasick automaton does not pickle)."""
+        return Matcher, (self.names,)
+
     @functools.cached_property
     def view_pattern(self) -> re.Pattern[bytes] | None:
         """The trie pattern the Aho-Corasick pass stands for (see :meth:`_view_spans`), to run on
