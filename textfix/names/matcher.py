@@ -11,21 +11,24 @@ text this is about 100 times faster than one regular expression per entry
 
 Speed: folding a whole text costs more than scanning it, and a pattern that
 starts with a lookbehind is tried at every position. So the usual scan runs on
-an ASCII *view* of the text, one byte per character (``encode("ascii",
-"replace")``, then a table lowering A-Z and turning every other character
-into a space), with a pattern that starts with a literal space, which ``re``
-finds in C (:meth:`Matcher._view_matches`); only a text holding a letter that
-folds to an ASCII letter (accented Latin, ``İ``, the Kelvin sign ...) is
-folded first. The view can show more names than fold_text's text, never
-fewer: each name it shows is checked against the text (its characters fold
-to its key, its neighbours do not run on), and a text where a check fails
-takes the plain path instead. What a matched spelling becomes is remembered
-(it depends on the spelling alone, bar two cases that read the context,
-computed both ways), so the usual match, a canonical as written or a common
-variant, costs a dictionary lookup; and the usual text (no surname, no
-rewrite that touches another or could join its neighbours) gets its edits in
-that one pass (:meth:`Matcher._quick_edits`). tests/test_names_fast.py holds
-the plain implementation and checks the fast one gives the same edits.
+an ASCII *view* of the text, one byte per character (a table lowering A-Z and
+turning every other character into a space; see ``_view_bytes``), and finds its
+keys with one Aho-Corasick pass (``ahocorasick-rs``: every key with a space on
+each side), from whose hits one loop picks exactly what the trie pattern
+``view_pattern`` would match there (:meth:`Matcher._view_spans`); only a text
+holding a letter that folds to an ASCII letter (accented Latin, ``İ``, the
+Kelvin sign ...) beyond the charmap's 256 characters is folded first. The view
+can show more names than fold_text's text, never fewer: each name it shows is
+checked against the text (its characters fold to its key, its neighbours do not
+run on), and a text where a check fails takes the plain path instead. What a
+matched spelling becomes is remembered (it depends on the spelling alone, bar
+two cases that read the context, computed both ways), so the usual match, a
+canonical as written or a common variant, costs a dictionary lookup; and the
+usual text (no surname, no rewrite that touches another or could join its
+neighbours) gets its edits in that one loop (:meth:`Matcher.edits`).
+tests/test_names_fast.py holds the plain implementation and checks the fast one
+gives the same edits; tests/test_names_aho.py checks the pass and the view
+against the pattern and the folded view.
 
 Then, per match:
 
@@ -48,8 +51,12 @@ application is already idempotent.
 
 from __future__ import annotations
 
+import codecs
+import functools
 import re
 from dataclasses import dataclass
+
+import ahocorasick_rs
 
 from ..offsets import Edit, apply_edits
 from .fold import (
@@ -80,6 +87,22 @@ MAX_ROUNDS = 4
 _VIEW = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32
               for c in range(256))
 _VIEW_KEY = re.compile("[0-9_a-z]+(?: [0-9_a-z]+)*")  # keys the view can see
+# The view of a text beyond ASCII, in one C pass when every character of the text is one of 256:
+# ASCII, Latin-1 (bar a few rare signs), the punctuation news text uses and the letters beyond
+# Latin-1 its names use most. codecs.charmap_encode gives each its byte (or fails on any other
+# character: the text then takes Matcher._view), and _WIDE_VIEW gives each byte what fold_letters
+# and _VIEW make of its character. The choice of characters only decides which texts take the
+# quicker way (tests/test_names_aho.py checks each).
+_WIDE_CHARS = "".join(dict.fromkeys(
+    "".join(map(chr, range(0x80)))
+    + "".join(chr(c) for c in range(0xA0, 0x100) if chr(c) not in "\u00a4\u00a6\u00a8\u00ac\u00af\u00b8\u00b9\u00bc\u00bd\u00be")
+    + "\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac\u2122\u2013\u2014\u2010\u2011\u2032\u2033"
+    "\u2009\u202f\u200b\u2212\u02bc\u02bb"
+    "\u011f\u011e\u015f\u015e\u0131\u0130\u0142\u0141\u015b\u0107\u010d\u010c\u0161\u0160\u017e\u017d"
+    "\u0159\u0103\u0219\u021b"))
+_WIDE_MAP = codecs.charmap_build(_WIDE_CHARS)
+_WIDE_VIEW = bytes(_VIEW[ord(f)] if (f := fold_letters(ch)).isascii() else 32 for ch in _WIDE_CHARS)
+_charmap_encode = codecs.charmap_encode
 # A character of fold_text's text after which (or before which) a name cannot start (or end).
 _STOPS = re.compile(rf"[^\W{_UNSPACED}]")
 _MEMO_SIZE = 4096  # distinct spellings (or characters) remembered; cleared when full
@@ -144,13 +167,31 @@ class Matcher:
         keys = sorted(k for k in table if k)
         # Run on fold_text(text): lower case, accents off, same length, so spans carry over.
         self.pattern = re.compile(_BEFORE + "(?:" + _trie_regex(keys) + ")" + _AFTER) if keys else None
-        # Run on " " + the view of a text (see _view_matches): the space before a name, then the name.
-        self.view_pattern = None
+        self._keys = keys
+        self._finder = None
+        self._find = None
         if keys and all(_VIEW_KEY.fullmatch(k) for k in keys):
-            self.view_pattern = re.compile((" (?:" + _trie_regex(keys) + ")(?![0-9_a-z])").encode("ascii"))
+            # What view_pattern finds, in one Aho-Corasick pass (see _view_spans): each key between
+            # the spaces around it (the view has a space wherever it has no word character).
+            self._finder = ahocorasick_rs.BytesAhoCorasick(
+                [f" {k} ".encode("ascii") for k in keys], implementation=ahocorasick_rs.Implementation.DFA)
+            self._find = self._finder.find_matches_as_indexes  # (view, overlapping) -> [(key, start, end)]
         self.unstable = _unstable(keys, {key(e.canonical) for e in names.entries})
         self._seen: dict[str, tuple] = {}  # matched spelling -> what it is (see _look_up)
         self._grows: dict[str, tuple[frozenset[str], ...] | None] = {}  # written -> self.unstable
+
+    def __reduce__(self):
+        """Pickles as its names and compiles again (the Aho-Corasick automaton does not pickle)."""
+        return Matcher, (self.names,)
+
+    @functools.cached_property
+    def view_pattern(self) -> re.Pattern[bytes] | None:
+        """The trie pattern the Aho-Corasick pass stands for (see :meth:`_view_spans`), to run on
+        " " + the view of a text: the space before a name, then the name; None when some key has
+        a character the view cannot show. Compiled when first asked for (the pass does not use it)."""
+        if self._finder is None:
+            return None
+        return re.compile((" (?:" + _trie_regex(self._keys) + ")(?![0-9_a-z])").encode("ascii"))
 
     # -- one scan -------------------------------------------------------------------------------
     def scan(self, text: str) -> list[Edit]:
@@ -159,7 +200,7 @@ class Matcher:
     def _matches(self, text: str) -> list[tuple[int, int, tuple]]:
         """(start, end, what it is) for each match of ``self.pattern`` in ``fold_text(text)``, in order,
         without those a combining mark continues; what it is: see :meth:`_look_up`."""
-        if self.view_pattern is not None:
+        if self._finder is not None:
             found = self._view_matches(text)
             if found is not None:
                 return found
@@ -189,13 +230,15 @@ class Matcher:
         pattern can match at, and a checked name is one fold_text's pattern matches), and so on
         from its end. Otherwise None.
         """
-        view = self._view(text)
+        return self._checked(text, self._view_spans(_view_bytes(text)))
+
+    def _checked(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, tuple]] | None:
+        """The names at ``spans`` (view_pattern's, in the text) that :meth:`_view_matches` keeps,
+        with what each is; None if one shows the view cannot tell."""
         seen = self._seen
         n = len(text)
         found = []
-        for m in self.view_pattern.finditer(view):
-            start, end = m.span()  # view[start] is the space before the name: text[start - 1]
-            end -= 1
+        for start, end in spans:
             before = text[start - 1] if start else ""
             if before >= "\x80" and (_EDGES.get(before) or _edge(before)) == _STOP:
                 return None
@@ -211,6 +254,42 @@ class Matcher:
                 return None
             found.append((start, end, what))
         return found
+
+    def _view_spans(self, view: bytes) -> list[tuple[int, int]]:
+        """The spans, in the text, of ``view_pattern.finditer`` on ``view`` without its last space
+        (``view`` is :func:`_view_bytes`'s), found with one Aho-Corasick pass.
+
+        The pass reports every key standing between two spaces of the view, with its two spaces,
+        from ``start`` to ``end`` (each occurrence, by ``end`` in order). view_pattern matches, at
+        the first space where a key follows, the longest key there, then goes on from the space
+        after it. So, taking the keys in the order reported: one starting at or after the space
+        after the last one taken is taken; one starting inside the last one taken (after its
+        start) is not; one starting at or before the start of the last one taken (a longer key
+        at its start, or one beginning before it) means the order reported does not tell: then
+        the keys are ranked by start, the longest first (``_ranked_spans``). The view's index i
+        is the text's i - 1: a key runs from ``start`` to ``end - 2`` in the text.
+        """
+        spans = []
+        first = -1  # where the last key taken starts
+        last = 0  # the space after it
+        for _, start, end in self._finder.find_matches_as_indexes(view, True):
+            if start >= last:
+                spans.append((start, end - 2))
+                first = start
+                last = end - 1
+            elif start <= first:
+                return self._ranked_spans(view)
+        return spans
+
+    def _ranked_spans(self, view: bytes) -> list[tuple[int, int]]:
+        """What :meth:`_view_spans` returns, from every key reported, ranked by start and length."""
+        spans = []
+        last = 0
+        for start, minus in sorted((start, -end) for _, start, end in self._finder.find_matches_as_indexes(view, True)):
+            if start >= last:
+                last = -minus - 1
+                spans.append((start, last - 1))
+        return spans
 
     @staticmethod
     def _view(text: str) -> bytes:
@@ -281,11 +360,74 @@ class Matcher:
         return edits, bool(shorts and present)
 
     def edits(self, text: str, ctx: object = None) -> list[Edit]:
-        """Edits whose result a further scan would not change (``ctx``, as a rule gets it, is not read)."""
-        if self.view_pattern is not None:
-            edits = self._quick_edits(text)
-            if edits is not None:
-                return edits
+        """Edits whose result a further scan would not change (``ctx``, as a rule gets it, is not read).
+
+        The usual text gets them in one pass over the view: the view can tell its names (see
+        :meth:`_view_matches`), it names no surname, and no rewrite touches another or could join
+        its neighbours into a longer name. Then the edits are the full names' renderings in order
+        and a second scan would find nothing more to do, as :meth:`_general_edits` would conclude.
+        That pass is :meth:`_view_matches` (with :meth:`_view_spans`) and :meth:`_edits_of` in one
+        loop over the Aho-Corasick hits, for speed (a text whose keys overlap so that the order
+        reported does not tell takes them apart with ``_ranked_spans``); any other text takes
+        :meth:`_general_edits`.
+        """
+        find = self._find
+        if find is None:
+            return self._general_edits(text)
+        wide = not text.isascii()  # only then can a neighbour beyond ASCII matter
+        view = _view_bytes(text) if wide else f" {text} ".encode("ascii").translate(_VIEW)
+        hits = find(view, True)
+        if not hits:
+            return hits  # no name: no edits (a new empty list)
+        seen = self._seen
+        n = len(text)
+        edits: list[Edit] = []
+        first = -1  # where the last key taken starts (see _view_spans)
+        last = 0  # where it ends, in the view
+        written = -2  # where the previous rewrite ends
+        for _, start, end in hits:
+            if start < last:
+                if start <= first:
+                    found = self._checked(text, self._ranked_spans(view))
+                    quick = None if found is None else self._edits_of(text, found)
+                    return self._general_edits(text) if quick is None else quick
+                continue  # inside the last key taken
+            first = start
+            last = end - 1
+            end -= 2
+            if wide:
+                if start and text[start - 1] >= "\x80" and (_EDGES.get(text[start - 1])
+                                                           or _edge(text[start - 1])) == _STOP:
+                    return self._general_edits(text)
+                if end < n and text[end] >= "\x80":
+                    edge = _EDGES.get(text[end]) or _edge(text[end])
+                    if edge == _STOP:
+                        return self._general_edits(text)
+                    if edge == _MARK:
+                        continue  # the word goes on with a combining mark
+            matched = text[start:end]
+            what = seen.get(matched) or self._look_up(matched)
+            after = what[2]
+            if after is None:
+                continue  # a canonical as written, a common word, a keep phrase
+            if after is _BAIL:
+                return self._general_edits(text)  # a surname, or a spelling that folds to no key
+            grows = what[4]
+            if type(after) is tuple:
+                after = after[2] if after[0](text, start, end) else after[1]
+                if after is None:
+                    continue
+                grows = self._unstable_entry(after)
+            if start - written <= 1:
+                return self._general_edits(text)  # touches the previous rewrite
+            if grows is not None and _may_join(text, start, end, grows):
+                return self._general_edits(text)
+            written = end
+            edits.append(Edit(start, end, after, "name"))
+        return edits
+
+    def _general_edits(self, text: str) -> list[Edit]:
+        """:meth:`edits` for any text: scan, then scan the result again where it could differ."""
         edits, surnames = self._scan(text)
         if not edits:
             return edits
@@ -319,35 +461,28 @@ class Matcher:
             b += 1
         return [Edit(a, len(text) - b, current[a : len(current) - b], "name")]
 
-    def _quick_edits(self, text: str) -> list[Edit] | None:
-        """What :meth:`edits` returns, in one pass over the view, for the usual text; None otherwise.
-
-        The usual text: the view can tell its names (see :meth:`_view_matches`), it names no surname, and no rewrite touches another or could join its
-        neighbours into a longer name. Then the edits are the full names' renderings in order and
-        a second scan would find nothing more to do, as :meth:`edits` would conclude.
-        """
-        found = self._view_matches(text)
-        if found is None:
-            return None
+    def _edits_of(self, text: str, found: list[tuple[int, int, tuple]]) -> list[Edit] | None:
+        """What the one pass of :meth:`edits` gives for the names ``found`` (as :meth:`_view_matches`
+        gives them); None where it leaves the text to :meth:`_general_edits`."""
         edits: list[Edit] = []
-        last = -2  # where the previous rewrite ends
+        written = -2
         for start, end, what in found:
             after = what[2]
             if after is None:
-                continue  # a canonical as written, a common word, a keep phrase
+                continue
             if after is _BAIL:
-                return None  # a surname, or a spelling that folds to no key
+                return None
             grows = what[4]
             if type(after) is tuple:
                 after = after[2] if after[0](text, start, end) else after[1]
                 if after is None:
                     continue
                 grows = self._unstable_entry(after)
-            if start - last <= 1:
-                return None  # touches the previous rewrite
+            if start - written <= 1:
+                return None
             if grows is not None and _may_join(text, start, end, grows):
                 return None
-            last = end
+            written = end
             edits.append(Edit(start, end, after, "name"))
         return edits
 
@@ -427,6 +562,16 @@ def _keep_whitespace(out: str, matched: str) -> str | None:
                 oparts[i] = mparts[i]
         out = "".join(oparts)
     return None if out == matched else out
+
+
+def _view_bytes(text: str) -> bytes:
+    """" " + the view of ``text`` + " ": what :meth:`Matcher._view` gives, one space more."""
+    if text.isascii():
+        return f" {text} ".encode("ascii").translate(_VIEW)
+    try:
+        return _charmap_encode(f" {text} ", "strict", _WIDE_MAP)[0].translate(_WIDE_VIEW)
+    except UnicodeEncodeError:  # a character beyond _WIDE_CHARS
+        return Matcher._view(text) + b" "
 
 
 def _edge(ch: str) -> int:
