@@ -5,10 +5,15 @@ from __future__ import annotations
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
+from functools import cache
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import textfix
 from textfix import Pipeline, TextfixError
+from strategies import any_text, mixed_text, mojibake
 from textfix.offsets import Edit, OffsetMap, Segment, apply_edits
 
 DAMAGED = "The groupâ€™s leader said â€œyesâ€\x9d."
@@ -151,3 +156,26 @@ def test_user_regex_that_backtracks_is_a_clear_error():
     pipeline = Pipeline("repair", keep_regex=[r"(x+x+)+y"])
     with pytest.raises(TextfixError, match=r"keep_regex '\(x\+x\+\)\+y' ran over .* simplify it"):
         pipeline.fix("x" * 5000 + " &amp;")
+
+
+@cache
+def _default() -> Pipeline:
+    return Pipeline("default")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.one_of(any_text, mixed_text(), mojibake()), max_size=12), batch=st.integers(1, 5))
+def test_fix_many_is_fix_on_each_text(texts, batch):
+    """Stage by stage over a batch gives each text exactly what fix gives it, in order."""
+    pipeline = _default()
+    assert list(pipeline.fix_many(iter(texts), batch=batch)) == [pipeline.fix(t) for t in texts]
+
+
+def test_fix_many_is_lazy_and_checks_its_input():
+    pipeline = Pipeline("repair")
+    stream = pipeline.fix_many(f"cafÃ© {i}" for i in range(2500))
+    assert next(stream) == "café 0" and sum(1 for _ in stream) == 2499
+    with pytest.raises(TypeError, match="decode bytes first"):
+        list(pipeline.fix_many(["ok", b"bytes"]))
+    with pytest.raises(ValueError, match="batch"):
+        list(pipeline.fix_many(["ok"], batch=0))
