@@ -171,10 +171,21 @@ def test_fix_many_is_fix_on_each_text(texts, batch):
     assert list(pipeline.fix_many(iter(texts), batch=batch)) == [pipeline.fix(t) for t in texts]
 
 
-def test_fix_many_is_lazy_and_checks_its_input():
+def test_fix_many_is_lazy_and_checks_its_input(monkeypatch):
     pipeline = Pipeline("repair")
-    stream = pipeline.fix_many(f"cafÃ© {i}" for i in range(2500))
-    assert next(stream) == "café 0" and sum(1 for _ in stream) == 2499
+    taken = []
+
+    def texts():
+        for i in range(12_000):
+            taken.append(i)
+            yield f"cafÃ© {i:05}"  # 11 characters
+
+    stream = pipeline.fix_many(texts())
+    assert next(stream) == "café 00000" and len(taken) == 5000  # one batch read, no more
+    assert sum(1 for _ in stream) == 11_999
+    monkeypatch.setattr(textfix.engine, "BATCH_CHARS", 100)  # long texts: fewer per batch
+    taken.clear()
+    assert next(pipeline.fix_many(texts())) == "café 00000" and len(taken) == 10  # 10 x 11 >= 100
     with pytest.raises(TypeError, match="decode bytes first"):
         list(pipeline.fix_many(["ok", b"bytes"]))
     with pytest.raises(ValueError, match="batch"):

@@ -13,7 +13,6 @@ pickles as its profile and options, so worker processes rebuild it.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -30,6 +29,8 @@ from .protect import builtin_spans, drop_protected, merge, user_spans
 
 # Streaming works on chunks of about this many characters (see chunk_lines).
 CHUNK_CHARS = 1 << 19
+# fix_many takes texts in batches of at most about this many characters.
+BATCH_CHARS = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -312,12 +313,13 @@ class Pipeline:
 
     __call__ = fix
 
-    def fix_many(self, texts: Iterable[str], *, batch: int = 1000) -> Iterator[str]:
+    def fix_many(self, texts: Iterable[str], *, batch: int = 5000) -> Iterator[str]:
         """The fixed texts, in order: what :meth:`fix` gives each one, for many texts at once.
 
-        Texts are taken ``batch`` at a time and each stage runs over the whole batch
-        before the next: one stage's tables stay in the processor's caches, which
-        makes many short strings cheaper than calling :meth:`fix` on each.
+        Texts are taken ``batch`` at a time (fewer once they hold :data:`BATCH_CHARS`
+        characters, so long documents stay in bounded memory), and each stage runs over
+        the whole batch before the next: one stage's tables stay in the processor's
+        caches, which makes many short strings cheaper than calling :meth:`fix` on each.
 
         >>> list(Pipeline("repair").fix_many(["cafÃ©", "ok"]))
         ['café', 'ok']
@@ -327,12 +329,17 @@ class Pipeline:
         run = self._run
         iterator = iter(texts)
         while True:
-            chunk = list(itertools.islice(iterator, batch))
-            if not chunk:
-                return
-            for text in chunk:
+            chunk: list[str] = []
+            size = 0
+            for text in iterator:
                 if not isinstance(text, str):
                     raise TypeError(f"textfix works on str, not {type(text).__name__}; decode bytes first")
+                chunk.append(text)
+                size += len(text)
+                if len(chunk) >= batch or size >= BATCH_CHARS:
+                    break
+            if not chunk:
+                return
             for stage in self._plan:
                 chunk = [run(stage, text) for text in chunk]
             yield from chunk
