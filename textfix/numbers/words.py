@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Edit
-from .scan import WordScanner, has_case_folds, word_pattern
+from .scan import _ASCII_WORD_BYTES, _FOLD, WordScanner, has_case_folds, word_pattern
 from .tables import NumberTables
 
 
@@ -117,17 +117,30 @@ class WordFinder:
         self._near_exact = tables.not_near_exact
         self._after_blocks = tables.not_before | tables.not_near_any
         self._before_blocks = tables.not_near_any | tables.decimal_points
+        # The screen: the words that can make a run change (as the folded scan spells them), and the
+        # decimal point words (" point" in the folded text). None when the scanner has no fast path
+        # or a point word is not ASCII letters: every text is then read in full.
+        self._fast = self.scanner.fast
+        self._triggers: frozenset[bytes] | None = None
+        self._point_needles: tuple[bytes, ...] = ()
+        if self._fast is not None and all(w.isascii() and w.isalpha() for w in tables.decimal_points):
+            self._triggers = frozenset(b" " + w.encode("ascii") for w in _screen_words(tables, threshold))
+            self._point_needles = tuple(sorted(b" " + w.lower().encode("ascii") for w in tables.decimal_points))
 
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, text: str, folds: bool | None = None) -> list[Run]:
         """The runs of number words, in order (``folds``: see :meth:`.WordScanner.spans`)."""
+        return self._runs_of(text, self.scanner.spans(text, folds))
+
+    def _runs_of(self, text: str, found: list[tuple[int, int]]) -> list[Run]:
+        """The runs of the number words at the spans ``found`` (in order)."""
         runs: list[Run] = []
         scales, joiners = self.t.scales, self.t.joiners
         spans: list[tuple[int, int]] = []
         words: list[str] = []
         gaps: list[str] = []
         prev_end, prev_word = 0, ""
-        for start, end in self.scanner.spans(text, folds):
+        for start, end in found:
             word = text[start:end].lower()
             if spans:
                 gap = text[prev_end:start]
@@ -358,8 +371,25 @@ class WordFinder:
         return False
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        folds = has_case_folds(text)
-        runs = self._runs(text, folds)
+        if self._triggers is not None and (text.isascii() or not has_case_folds(text)):
+            # The scanner's fast path, inline, with the screen first (see _screen_words): a text
+            # with no number word that can reach the threshold and no decimal point word has no edit.
+            folds = False
+            encoded = (" " + text + " ").encode("ascii", "replace")
+            folded = encoded.translate(_FOLD)
+            found = self._fast.findall(folded)  # b" word" for each number word, in order
+            if not found:
+                return []
+            if self._triggers.isdisjoint(found):
+                for needle in self._point_needles:
+                    if needle in folded:
+                        break
+                else:
+                    return []
+            runs = self._runs_of(text, WordScanner.kept(text, encoded, _found_spans(folded, found)))
+        else:
+            folds = has_case_folds(text)
+            runs = self._runs(text, folds)
         if not runs:
             return []
         edits: list[Edit] = []
@@ -421,3 +451,43 @@ def _idiom_patterns(idioms: dict[str, list[tuple[str, int]]]) -> dict[str, re.Pa
             alternatives.append(f"{look_before}{re.escape(word)}(?:{after})(?![^\\W_])")
         patterns[word] = re.compile("|".join(alternatives), re.IGNORECASE)
     return patterns
+
+
+_WORD_BYTES = frozenset(_ASCII_WORD_BYTES)  # what the folded scan reads as letters
+
+
+def _found_spans(folded: bytes, found: list[bytes]) -> list[tuple[int, int]]:
+    """The spans of the matches ``found`` (``WordScanner.fast.findall(folded)``), as ``finditer`` gives them.
+
+    Each match is a space and a word not followed by a letter (of the folded text, which ends in a
+    space); the matches are in order, so each is the first such place of its text from the end of
+    the one before. tests/test_numbers_screen.py checks it against ``finditer``.
+    """
+    spans = []
+    pos = 0
+    for match in found:
+        at = folded.find(match, pos)
+        end = at + len(match)
+        while folded[end] in _WORD_BYTES:
+            at = folded.find(match, at + 1)
+            end = at + len(match)
+        spans.append((at, end))
+        pos = end
+    return spans
+
+
+def _screen_words(tables: NumberTables, threshold: int) -> set[str]:
+    """The number words without which a text has no run that reaches ``threshold``.
+
+    A run's value grows past its largest word only through a scale or a scale ordinal (one
+    hundred, three thousand, the hundredth) or a tens word with a unit after it (twenty-one: at
+    most 9 more). So a run of words outside this set is worth less than ``threshold``: it is
+    rewritten only with a decimal tail (one point five percent), which needs a decimal point
+    word - the screen looks for those separately. tests/test_numbers_screen.py checks it.
+    """
+    words = set(tables.scales) | set(tables.scale_ordinals)
+    for table in (tables.cardinals, tables.ordinals):
+        for word, value in table.items():
+            if value >= threshold or table is tables.cardinals and 20 <= value <= 90 and value % 10 == 0 and value + 9 >= threshold:
+                words.add(word)
+    return words

@@ -1,0 +1,100 @@
+"""The screens of the numbers rules: a text they turn away would have had no edit that changes it.
+
+Each rule is compared with the same rule built with its screen switched off (the plain path, as
+before the screens), on text made of the pack's own words around the triggers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textfix.catalog import Catalog
+from textfix.numbers.tables import compile_tables
+from textfix.numbers.words import WordFinder, _found_spans, _screen_words
+
+TABLES = compile_tables([Catalog().load("numbers.en")])
+NUMBER_WORDS = sorted({*TABLES.cardinals, *TABLES.ordinals, *TABLES.scales, *TABLES.scale_ordinals})
+CONTEXT = sorted({*TABLES.decimal_points, *TABLES.decimal_units, *TABLES.joiners, *TABLES.not_before,
+                  *TABLES.ordinal_leads, *TABLES.compound_words, *TABLES.not_near_exact, *TABLES.not_near_any,
+                  *(w for idiom in TABLES.idioms for w in re.split(r"[ \-/]", idiom))})
+GLUE = [" ", " ", " ", "-", "\u00a0", ", ", ". ", "\n", "'", "’", "/", "_", "1", "٤", "é", "“", "ſ", "\u212a", "ı",
+        "İ", "(", "x"]
+
+
+def _case(word: str, how: int) -> str:
+    return [word, word, word.upper(), word.title()][how]
+
+
+WORDY = st.lists(st.one_of(
+    st.sampled_from(NUMBER_WORDS + CONTEXT).flatmap(lambda w: st.integers(0, 3).map(lambda i: _case(w, i))),
+    st.sampled_from(GLUE), st.text(max_size=3)), max_size=30).map("".join)
+THRESHOLDS = st.sampled_from([0, 1, 2, 9, 10, 11, 20, 21, 25, 29, 30, 95, 100, 101, 1000, 10**6, 10**13])
+
+
+def _unscreened(finder: WordFinder) -> WordFinder:
+    plain = WordFinder(finder.t, finder.threshold)
+    plain._triggers = None  # every text read in full, by the scanner's own spans
+    return plain
+
+
+FINDERS = {}
+
+
+def _finders(threshold: int) -> tuple[WordFinder, WordFinder]:
+    if threshold not in FINDERS:
+        finder = WordFinder(TABLES, threshold)
+        FINDERS[threshold] = finder, _unscreened(finder)
+    return FINDERS[threshold]
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDY, THRESHOLDS)
+def test_word_screen_loses_no_edit(text, threshold):
+    finder, plain = _finders(threshold)
+    assert finder._triggers is not None
+    assert finder.edits(text) == plain.edits(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, THRESHOLDS)
+def test_word_screen_says_no_only_without_edits(text, threshold):
+    """The screen's own test: no number word of _screen_words and no point word => no edit changes the text."""
+    finder, plain = _finders(threshold)
+    words = {m.group().lower() for m in finder.reference_atom.finditer(text)}
+    low = text.lower()
+    if words & _screen_words(TABLES, threshold) or any(p in low for p in TABLES.decimal_points):
+        return
+    for e in plain.edits(text):
+        assert text[e.start : e.end] == e.after, (text, e)
+
+
+def test_screen_words_at_the_default_threshold():
+    words = _screen_words(TABLES, 10)
+    assert {"ten", "twenty", "tenth", "hundred", "million", "hundredth"} <= words
+    assert not words & {"one", "nine", "first", "ninth", "zero"}
+    assert {"one", "nine"} <= _screen_words(TABLES, 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY)
+def test_found_spans_are_finditer_spans(text):
+    from textfix.numbers.scan import _FOLD
+
+    fast = _finders(10)[0]._fast
+    folded = (" " + text + " ").encode("ascii", "replace").translate(_FOLD)
+    assert _found_spans(folded, fast.findall(folded)) == [m.span() for m in fast.finditer(folded)]
+
+
+def test_word_screen_keeps_tens_with_a_unit_at_every_threshold_they_reach():
+    tens = [w for w, v in TABLES.cardinals.items() if 20 <= v <= 90 and v % 10 == 0]
+    units = [w for w, v in TABLES.cardinals.items() if 1 <= v <= 9] + [w for w, v in TABLES.ordinals.items() if 1 <= v <= 9]
+    for threshold in (21, 25, 29, 30, 91, 99):
+        finder, plain = _finders(threshold)
+        for ten in tens:
+            for unit in units:
+                text = f"we saw {ten}-{unit} birds and {ten} {unit} cats"
+                assert finder.edits(text) == plain.edits(text), (threshold, text)
+    assert _finders(29)[0].edits("we saw twenty-nine birds")  # reached by the unit alone
