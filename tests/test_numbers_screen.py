@@ -98,3 +98,38 @@ def test_word_screen_keeps_tens_with_a_unit_at_every_threshold_they_reach():
                 text = f"we saw {ten}-{unit} birds and {ten} {unit} cats"
                 assert finder.edits(text) == plain.edits(text), (threshold, text)
     assert _finders(29)[0].edits("we saw twenty-nine birds")  # reached by the unit alone
+
+
+# -- digits ----------------------------------------------------------------------------------------------------------
+
+def _digit_finder():
+    from textfix.numbers.digits import DigitFinder
+
+    return DigitFinder(TABLES.decimal_separators, TABLES.thousands_separators)
+
+
+def test_digit_screen_keeps_every_non_ascii_digit_and_separator():
+    """Exhaustive: every character the pattern can match that is not ASCII survives the screen's byte deletion."""
+    finder = _digit_finder()
+    everything = "".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    matched = re.findall(r"[\d" + re.escape(TABLES.decimal_separators + TABLES.thousands_separators) + "]", everything)
+    assert len(matched) > 500
+    for c in matched:
+        assert c.encode("utf-8").translate(None, finder.not_leads), hex(ord(c))
+
+
+def _plain_digit_edits(finder, text):
+    return [(m.span(), m.group()) for m in finder.pattern.finditer(text) if not m.group().isascii()]
+
+
+SCRIPT_DIGITS = ["٣", "۴", "४", "５", "߁", "໓", "၂", "᧐", "꘤", "\U0001d7cf", "\U000104a3", "😀", "٫", "٬", "12", "\ud800"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SCRIPT_DIGITS + GLUE), st.text(max_size=3)), max_size=20).map("".join))
+def test_digit_screen_loses_no_edit(text):
+    finder = _digit_finder()
+    edits = finder.edits(text)
+    assert [((e.start, e.end), text[e.start : e.end]) for e in edits] == _plain_digit_edits(finder, text)
+    if not text.encode("utf-8", "surrogatepass").translate(None, finder.not_leads):
+        assert edits == [] and _plain_digit_edits(finder, text) == []
