@@ -133,3 +133,79 @@ def test_digit_screen_loses_no_edit(text):
     assert [((e.start, e.end), text[e.start : e.end]) for e in edits] == _plain_digit_edits(finder, text)
     if not text.encode("utf-8", "surrogatepass").translate(None, finder.not_leads):
         assert edits == [] and _plain_digit_edits(finder, text) == []
+
+
+# -- groups and phrases -------------------------------------------------------------------------------------------
+
+GROUPY = st.lists(st.one_of(st.sampled_from(list("0123456789 ,.-+$x\n\t") + ["\u00a0", "\u2009", "\u202f", "000",
+                                                                           " 000", "1 000", "room ", "No. ", "é",
+                                                                           "\t000", "\u00a0000", "\u2009000"]),
+                            st.text(max_size=2)), max_size=24).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(GROUPY, st.sampled_from(["U+0020 U+00A0 U+2009 U+202F", "U+0020", "U+0020 U+0009", "U+00A0 U+2009"]))
+def test_group_fast_path_finds_what_the_chains_find(text, spaces):
+    _check_groups(text, spaces)
+
+
+def test_group_fast_path_with_every_space_of_the_pack_and_an_ascii_one():
+    for spaces in ("U+0020 U+00A0 U+2009 U+202F", "U+0020 U+0009"):
+        for space in " \t\u00a0\u2009\u202f":
+            for text in (f"1{space}000", f"we had 12{space}345{space}678 cats", f"x 1{space}000 y 2 000"):
+                _check_groups(text, spaces)
+    _check_groups("we had 1\t000 cats", "U+0020 U+0009", expected=1)
+
+
+def _check_groups(text, spaces, expected=None):
+    import dataclasses
+
+    from textfix.numbers.grouping import GroupFinder
+    from textfix.numbers.tables import _chars
+
+    finder = GroupFinder(dataclasses.replace(TABLES, group_spaces=_chars(spaces)))
+    plain = GroupFinder(dataclasses.replace(TABLES, group_spaces=_chars(spaces)))
+    plain.ascii_plain = False  # always through _chains, as before the fast path
+    edits = finder.edits(text)
+    assert edits == plain.edits(text)
+    if expected is not None:
+        assert len(edits) == expected
+
+
+PHRASE_PARTS = ["per", "cent", "PER", "Cent", "pEr", "kilo", "metre", "sixty", "six", "SIX"]
+PHRASE_GLUE = [" ", " ", "\u00a0", "  ", " \u00a0", "-", "", "\u0130", "ſ", "\u212a", "paper", "x", "é", "’", ". "]
+PHRASEY = st.lists(st.one_of(st.sampled_from(PHRASE_PARTS), st.sampled_from(PHRASE_GLUE), st.text(max_size=2)),
+                   max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASEY, st.sampled_from([{"per cent": "percent", "per-cent": "percent"},
+                                 {"per cent": "percent", "per": "pro", "kilo metre": "kilometre"},
+                                 {"sixty six": "sixty-six"}]))
+def test_phrase_screen_loses_no_edit(text, replace):
+    _check_phrase_screen(text, replace)
+
+
+def test_phrase_screen_keeps_every_spelling_of_the_pack():
+    for variant in TABLES.replace:
+        for spelled in {variant, variant.upper(), variant.title(), variant.replace(" ", "\u00a0"),
+                        variant.replace(" ", " \u00a0 ")}:
+            for text in (spelled, f"5 {spelled}.", f"“{spelled}”", f"{spelled}é"):
+                _check_phrase_screen(text, TABLES.replace)
+    assert _phrase_finder(TABLES.replace).edits("5 per\u00a0cent")
+
+
+def _phrase_finder(replace):
+    from textfix.numbers.phrases import PhraseFinder
+
+    return PhraseFinder(replace)
+
+
+def _check_phrase_screen(text, replace):
+    finder = _phrase_finder(replace)
+    plain = _phrase_finder(replace)
+    plain.screen = None
+    edits = finder.edits(text)
+    assert edits == plain.edits(text)
+    if edits and not (finder.needles_fold and any(c in text for c in "\u0130\u0131\u017f\u212a")):
+        assert finder.screen.search(text.encode("utf-8", "surrogatepass").lower())
