@@ -117,15 +117,19 @@ class WordFinder:
         self._near_exact = tables.not_near_exact
         self._after_blocks = tables.not_before | tables.not_near_any
         self._before_blocks = tables.not_near_any | tables.decimal_points
-        # The screen: the words that can make a run change (as the folded scan spells them), and the
-        # decimal point words (" point" in the folded text). None when the scanner has no fast path
-        # or a point word is not ASCII letters: every text is then read in full.
+        # The screen (see edits): the words that can make a run reach the threshold, the scales and
+        # the words a scale needs before it, and the decimal point words, as the folded scan spells
+        # them. None when the scanner has no fast path or a point word is not ASCII letters: every
+        # text is then read in full.
         self._fast = self.scanner.fast
         self._triggers: frozenset[bytes] | None = None
-        self._point_needles: tuple[bytes, ...] = ()
         if self._fast is not None and all(w.isascii() and w.isalpha() for w in tables.decimal_points):
-            self._triggers = frozenset(b" " + w.encode("ascii") for w in _screen_words(tables, threshold))
-            self._point_needles = tuple(sorted(b" " + w.lower().encode("ascii") for w in tables.decimal_points))
+            def spelled(words):
+                return frozenset(b" " + w.lower().encode("ascii") for w in words)
+            self._triggers = spelled(_screen_words(tables, threshold))
+            self._scales = spelled(tables.scales)
+            self._scaled = spelled({*tables.cardinals, *tables.ordinals})
+            self._points = tuple(sorted(spelled(tables.decimal_points)))
 
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, text: str, folds: bool | None = None) -> list[Run]:
@@ -380,10 +384,15 @@ class WordFinder:
             found = self._fast.findall(folded)  # b" word" for each number word, in order
             if not found:
                 return []
-            if self._triggers.isdisjoint(found):
-                for needle in self._point_needles:
-                    if needle in folded:
-                        break
+            if self._triggers.isdisjoint(found) and (self._scales.isdisjoint(found) or self._scaled.isdisjoint(found)):
+                # Only a decimal tail can still make an edit: a point word right after a number word.
+                for match in found:
+                    for point in self._points:
+                        if folded.find(match + point) >= 0:
+                            break
+                    else:
+                        continue
+                    break
                 else:
                     return []
             runs = self._runs_of(text, WordScanner.kept(text, encoded, _found_spans(folded, found)))
@@ -477,17 +486,20 @@ def _found_spans(folded: bytes, found: list[bytes]) -> list[tuple[int, int]]:
 
 
 def _screen_words(tables: NumberTables, threshold: int) -> set[str]:
-    """The number words without which a text has no run that reaches ``threshold``.
+    """The cardinals and ordinals (and scale ordinals) without which no run reaches ``threshold``.
 
     A run's value grows past its largest word only through a scale or a scale ordinal (one
     hundred, three thousand, the hundredth) or a tens word with a unit after it (twenty-one: at
-    most 9 more). So a run of words outside this set is worth less than ``threshold``: it is
-    rewritten only with a decimal tail (one point five percent), which needs a decimal point
-    word - the screen looks for those separately. tests/test_numbers_screen.py checks it.
+    most 9 more). A scale counts only after a cardinal or ordinal (a run is read from one), so the
+    screen lets a text through on a scale only if it also holds one of those. A run of other words
+    is worth less than ``threshold``: it is rewritten only with a decimal tail (one point five
+    percent), a point word right after it, which the screen looks for last.
+    tests/test_numbers_screen.py checks all this against the unscreened rule.
     """
-    words = set(tables.scales) | set(tables.scale_ordinals)
+    words = set(tables.scale_ordinals)
     for table in (tables.cardinals, tables.ordinals):
         for word, value in table.items():
-            if value >= threshold or table is tables.cardinals and 20 <= value <= 90 and value % 10 == 0 and value + 9 >= threshold:
+            tens = table is tables.cardinals and 20 <= value <= 90 and value % 10 == 0
+            if value >= threshold or tens and value + 9 >= threshold:
                 words.add(word)
     return words
