@@ -236,3 +236,37 @@ def _check_phrase_screen(text, replace):
     assert edits == plain.edits(text)
     if edits and not (finder.needles_fold and any(c in text for c in "\u0130\u0131\u017f\u212a")):
         assert finder.screen.search(text.encode("utf-8", "surrogatepass").lower())
+
+
+def _plain_runs(finder, text):
+    """The runs as _runs_of read them before it tested a gap's ends first (the definition)."""
+    from textfix.numbers.words import _PLAIN_GAPS
+
+    runs, spans, words, gaps, prev_end, prev_word = [], [], [], [], 0, ""
+    for start, end in finder.scanner.spans(text):
+        word = text[start:end].lower()
+        if spans:
+            gap = text[prev_end:start]
+            kind = _PLAIN_GAPS.get(gap)
+            if kind is None and (prev_word == "hundred" or prev_word in finder.t.scales):
+                parts = gap.split()
+                if len(parts) == 1 and parts[0].lower() in finder.t.joiners and gap[0] == " " and gap[-1] == " ":
+                    kind = "and"
+            if kind is not None:
+                spans.append((start, end))
+                words.append(word)
+                gaps.append(kind)
+                prev_end, prev_word = end, word
+                continue
+        spans, words, gaps = [(start, end)], [word], [""]
+        runs.append((spans, words, gaps))
+        prev_end, prev_word = end, word
+    return runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(NUMBER_WORDS + ["and", "AND", "And", "or", " and ", " and  ", "\tand "]),
+                          st.sampled_from(GLUE + ["  ", " \t", "\u2003"])), max_size=20).map("".join))
+def test_runs_are_read_as_before(text):
+    finder = _finders(10)[0]
+    assert finder._runs(text) == _plain_runs(finder, text)

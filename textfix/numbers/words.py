@@ -147,12 +147,16 @@ class WordFinder:
         for start, end in found:
             word = text[start:end].lower()
             if spans:
-                gap = text[prev_end:start]
-                kind = _PLAIN_GAPS.get(gap)
-                if kind is None and (prev_word == "hundred" or prev_word in scales):
-                    parts = gap.split()
-                    if len(parts) == 1 and parts[0].lower() in joiners and gap[0] == " " and gap[-1] == " ":
-                        kind = "and"
+                # The gap: one character of _PLAIN_GAPS, or a joiner between single spaces after
+                # hundred or a scale. Tested on its ends first: a gap may be a long stretch of text.
+                if start - prev_end == 1:
+                    kind = _PLAIN_GAPS.get(text[prev_end])
+                else:
+                    kind = None
+                    if (prev_word == "hundred" or prev_word in scales) and text[prev_end] == " " == text[start - 1]:
+                        parts = text[prev_end:start].split(None, 1)
+                        if len(parts) == 1 and parts[0].lower() in joiners:
+                            kind = "and"
                 if kind is not None:
                     spans.append((start, end))
                     words.append(word)
