@@ -270,3 +270,18 @@ def _plain_runs(finder, text):
 def test_runs_are_read_as_before(text):
     finder = _finders(10)[0]
     assert finder._runs(text) == _plain_runs(finder, text)
+
+
+def test_word_memos_are_bounded_and_change_nothing():
+    from textfix.numbers import words as words_module
+
+    finder, plain = _finders(10)
+    texts = [f"we saw {a} hundred and {b} birds and {b} thousand cats" for a in ("one", "two", "nine")
+             for b in ("twenty", "thirty-one", "forty-second", "ninety")]
+    first = [finder.edits(t) for t in texts]
+    assert first == [finder.edits(t) for t in texts] == [plain.edits(t) for t in texts]
+    assert finder._reads and finder._formats
+    for n in range(words_module._MEMO_SIZE + 10):
+        words_module._remember(finder._reads, ("x", n), None)
+    assert len(finder._reads) <= words_module._MEMO_SIZE
+    assert [finder.edits(t) for t in texts] == first

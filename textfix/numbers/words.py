@@ -122,6 +122,9 @@ class WordFinder:
         # them. None when the scanner has no fast path or a point word is not ASCII letters: every
         # text is then read in full.
         self._fast = self.scanner.fast
+        # Memos of two pure functions, read (of a run's words and gaps) and format (of a value), bounded.
+        self._reads: dict = {}
+        self._formats: dict = {}
         self._triggers: frozenset[bytes] | None = None
         if self._fast is not None and all(w.isascii() and w.isalpha() for w in tables.decimal_points):
             def spelled(words):
@@ -416,7 +419,10 @@ class WordFinder:
                 if value < threshold and text[end : end + 1] not in _POINT_SPACES:
                     continue
             else:
-                read = self.read(words, gaps)
+                key = (tuple(words), tuple(gaps))
+                read = self._reads.get(key, _UNREAD)
+                if read is _UNREAD:
+                    read = _remember(self._reads, key, self.read(words, gaps))
                 if read is None:
                     if len(words) == 1 and words[0] in self.t.scale_ordinals:
                         self._lone_ordinal(text, spans, words, edits)
@@ -437,7 +443,9 @@ class WordFinder:
                 continue  # two thousand and five: likely a year
             if self._blocked(text, spans, words, end, folds):
                 continue
-            edits.append(Edit(spans[0][0], end, self.format(value, ordinal), "number words"))
+            out = self._formats.get((value, ordinal)) or _remember(self._formats, (value, ordinal),
+                                                                    self.format(value, ordinal))
+            edits.append(Edit(spans[0][0], end, out, "number words"))
         return edits
 
 
@@ -464,6 +472,18 @@ def _idiom_patterns(idioms: dict[str, list[tuple[str, int]]]) -> dict[str, re.Pa
             alternatives.append(f"{look_before}{re.escape(word)}(?:{after})(?![^\\W_])")
         patterns[word] = re.compile("|".join(alternatives), re.IGNORECASE)
     return patterns
+
+
+_UNREAD = object()
+_MEMO_SIZE = 4096
+
+
+def _remember(memo: dict, key, value):
+    """``memo[key] = value`` (the memo emptied first when full); returns ``value``."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 _WORD_BYTES = frozenset(_ASCII_WORD_BYTES)  # what the folded scan reads as letters
