@@ -19,7 +19,11 @@ one to nine stay words) and nothing around it says otherwise:
 * a year-like ``two thousand and five``.
 
 Speed: the number words are found on a copy of the text folded to bytes in C
-(:class:`.scan.WordScanner`); a run is then read once, and its context is checked
+(:class:`.scan.WordScanner`), by one ``findall``; a text is let go right there unless it
+holds a word that can reach the threshold, a scale with a cardinal or ordinal, or a point
+word right after a number word (the screen, derived from the pack: :func:`_screen_words`;
+tests/test_numbers_screen.py compares the rule with and without it). A run is then read once
+(``read`` and ``format`` are memoized, bounded), and its context is checked
 cheapest first, each regex anchored at the run (the word before, the sentence start
 and digits before it in one match on the reversed text before it; idioms by one
 IGNORECASE pattern per number word). Each fast check is tested against its plain
