@@ -397,8 +397,10 @@ class WordFinder:
                 return []
             if self._triggers.isdisjoint(found) and (self._scales.isdisjoint(found) or self._scaled.isdisjoint(found)):
                 # Only a decimal tail can still make an edit: a point word right after a number word.
-                for match in found:
-                    for point in self._points:
+                # (Each distinct word looked for once: the time stays linear in the text.)
+                points = [point for point in self._points if folded.find(point) >= 0]
+                for match in set(found) if points else ():
+                    for point in points:
                         if folded.find(match + point) >= 0:
                             break
                     else:
