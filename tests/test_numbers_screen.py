@@ -285,3 +285,7 @@ def test_word_memos_are_bounded_and_change_nothing():
         words_module._remember(finder._reads, ("x", n), None)
     assert len(finder._reads) <= words_module._MEMO_SIZE
     assert [finder.edits(t) for t in texts] == first
+    finder._reads.clear()
+    long_run = "we saw " + " ".join(["twenty"] * (words_module._MEMO_WORDS + 1)) + " birds"
+    assert finder.edits(long_run) == plain.edits(long_run)
+    assert not finder._reads  # long runs are not kept

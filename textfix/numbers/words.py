@@ -425,10 +425,13 @@ class WordFinder:
                 if value < threshold and text[end : end + 1] not in _POINT_SPACES:
                     continue
             else:
-                key = (tuple(words), tuple(gaps))
-                read = self._reads.get(key, _UNREAD)
-                if read is _UNREAD:
-                    read = _remember(self._reads, key, self.read(words, gaps))
+                if len(words) <= _MEMO_WORDS:
+                    key = (tuple(words), tuple(gaps))
+                    read = self._reads.get(key, _UNREAD)
+                    if read is _UNREAD:
+                        read = _remember(self._reads, key, self.read(words, gaps))
+                else:
+                    read = self.read(words, gaps)
                 if read is None:
                     if len(words) == 1 and words[0] in self.t.scale_ordinals:
                         self._lone_ordinal(text, spans, words, edits)
@@ -482,6 +485,7 @@ def _idiom_patterns(idioms: dict[str, list[tuple[str, int]]]) -> dict[str, re.Pa
 
 _UNREAD = object()
 _MEMO_SIZE = 4096
+_MEMO_WORDS = 8  # longer runs are read each time (a memo of them could hold much of a long text)
 
 
 def _remember(memo: dict, key, value):
