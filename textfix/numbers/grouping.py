@@ -39,6 +39,8 @@ class GroupFinder:
         # and a text holding one is searched with the prefilter.
         self.space_triple = re.compile(r" (?<=[0-9] )[0-9]") if " " in tables.group_spaces else None
         self.rare_spaces = tuple(c for c in tables.group_spaces if c != " ")
+        # An ASCII text holds no rare space unless one is ASCII (a tab, say).
+        self.ascii_plain = self.space_triple is not None and all(not c.isascii() for c in self.rare_spaces)
 
     def _chains(self, text: str):
         """What ``self.pattern.finditer(text)`` finds (an empty tuple when there is no triple).
@@ -79,9 +81,17 @@ class GroupFinder:
         >>> GroupFinder(t).edits("1 000 000 people, 555 123 4567, 12 34")
         [Edit(start=0, end=9, after='1,000,000', note='digit groups')]
         """
+        if self.ascii_plain and text.isascii():
+            # The commonest case, inline: only plain spaces can be in the text.
+            first = self.space_triple.search(text)
+            if first is None:
+                return []
+            chains = self._at_triples(text, first.start())
+        else:
+            chains = self._chains(text)
         edits = []
         sep_out = self.t.thousands_separator
-        for m in self._chains(text):
+        for m in chains:
             start, end = m.span()
             found = m.group()
             used = [space for space in self.spaces if space in found]

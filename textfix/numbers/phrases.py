@@ -8,6 +8,25 @@ from ..offsets import Edit
 from .scan import first_class, has_case_folds
 
 
+def _trie(needles) -> dict:
+    root: dict = {}
+    for needle in needles:
+        node = root
+        for byte in needle:
+            node = node.setdefault(byte, {})
+        node[None] = {}
+    return root
+
+
+def _emit_bytes(node: dict) -> bytes:
+    """A pattern that finds where a byte string of the trie ``node`` starts (a needle ends where ``None``
+    is: what may follow it does not matter to a search)."""
+    if None in node:
+        return b""
+    alternatives = [re.escape(bytes([b])) + _emit_bytes(sub) for b, sub in sorted(node.items())]
+    return alternatives[0] if len(alternatives) == 1 else b"(?:" + b"|".join(alternatives) + b")"
+
+
 def _case_like(model: str, word: str) -> str:
     if model.isupper():
         return word.upper()
@@ -44,6 +63,14 @@ class PhraseFinder:
                 needles.update([words[0] + " ", words[0] + "\u00a0"] if len(words) > 1 else words)
             self.needles = tuple(sorted(needles))
             self.needles_fold = any(c in "isk" for needle in needles for c in needle)
+        # The needles again, as one pattern on the text's UTF-8 with ASCII letters lowercased (no
+        # str.lower(), which costs more than the rest): a trie, so re skips in C to its literal
+        # prefix when the needles share one. The same matches for the same reason: the needles are
+        # ASCII letters lowercased, and spaces, which UTF-8 writes as themselves.
+        self.screen: re.Pattern[bytes] | None = None
+        if self.needles is not None:
+            root = _trie(needle.encode("utf-8") for needle in self.needles)
+            self.screen = re.compile(_emit_bytes(root))
 
     def _matches(self, text: str, low: str | None = None):
         """What ``self.pattern.finditer(text)`` finds, tried only where a phrase may start: where
@@ -77,6 +104,9 @@ class PhraseFinder:
         """
         if self.pattern is None:
             return []
+        if self.screen is not None and not (self.needles_fold and has_case_folds(text)):
+            if self.screen.search(text.encode("utf-8", "surrogatepass").lower()) is None:
+                return []
         low = None
         if self.needles is not None and not (self.needles_fold and has_case_folds(text)):
             low = text.lower()

@@ -125,7 +125,12 @@ class WordScanner:
         # A space on each side: a match's leading space sits where the word starts in ``text``,
         # and the characters around every word exist.
         encoded = (" " + text + " ").encode("ascii", "replace")
-        found = [m.span() for m in self.fast.finditer(encoded.translate(_FOLD))]
+        return self.kept(text, encoded, [m.span() for m in self.fast.finditer(encoded.translate(_FOLD))])
+
+    @staticmethod
+    def kept(text: str, encoded: bytes, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The spans in ``text`` of the matches ``found`` of :attr:`fast` on ``encoded`` (``" " + text + " "``
+        encoded as :meth:`spans` does) folded, those glued to a non-ASCII letter or digit left out."""
         if text.isascii():
             return [(s, e - 1) for s, e in found]
         spans = []

@@ -19,7 +19,11 @@ one to nine stay words) and nothing around it says otherwise:
 * a year-like ``two thousand and five``.
 
 Speed: the number words are found on a copy of the text folded to bytes in C
-(:class:`.scan.WordScanner`); a run is then read once, and its context is checked
+(:class:`.scan.WordScanner`), by one ``findall``; a text is let go right there unless it
+holds a word that can reach the threshold, a scale with a cardinal or ordinal, or a point
+word right after a number word (the screen, derived from the pack: :func:`_screen_words`;
+tests/test_numbers_screen.py compares the rule with and without it). A run is then read once
+(``read`` and ``format`` are memoized, bounded), and its context is checked
 cheapest first, each regex anchored at the run (the word before, the sentence start
 and digits before it in one match on the reversed text before it; idioms by one
 IGNORECASE pattern per number word). Each fast check is tested against its plain
@@ -31,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Edit
-from .scan import WordScanner, has_case_folds, word_pattern
+from .scan import _ASCII_WORD_BYTES, _FOLD, WordScanner, has_case_folds, word_pattern
 from .tables import NumberTables
 
 
@@ -117,25 +121,49 @@ class WordFinder:
         self._near_exact = tables.not_near_exact
         self._after_blocks = tables.not_before | tables.not_near_any
         self._before_blocks = tables.not_near_any | tables.decimal_points
+        # The screen (see edits): the words that can make a run reach the threshold, the scales and
+        # the words a scale needs before it, and the decimal point words, as the folded scan spells
+        # them. None when the scanner has no fast path or a point word is not ASCII letters: every
+        # text is then read in full.
+        self._fast = self.scanner.fast
+        # Memos of two pure functions, read (of a run's words and gaps) and format (of a value), bounded.
+        self._reads: dict = {}
+        self._formats: dict = {}
+        self._triggers: frozenset[bytes] | None = None
+        if self._fast is not None and all(w.isascii() and w.isalpha() for w in tables.decimal_points):
+            def spelled(words):
+                return frozenset(b" " + w.lower().encode("ascii") for w in words)
+            self._triggers = spelled(_screen_words(tables, threshold))
+            self._scales = spelled(tables.scales)
+            self._scaled = spelled({*tables.cardinals, *tables.ordinals})
+            self._points = tuple(sorted(spelled(tables.decimal_points)))
 
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, text: str, folds: bool | None = None) -> list[Run]:
         """The runs of number words, in order (``folds``: see :meth:`.WordScanner.spans`)."""
+        return self._runs_of(text, self.scanner.spans(text, folds))
+
+    def _runs_of(self, text: str, found: list[tuple[int, int]]) -> list[Run]:
+        """The runs of the number words at the spans ``found`` (in order)."""
         runs: list[Run] = []
         scales, joiners = self.t.scales, self.t.joiners
         spans: list[tuple[int, int]] = []
         words: list[str] = []
         gaps: list[str] = []
         prev_end, prev_word = 0, ""
-        for start, end in self.scanner.spans(text, folds):
+        for start, end in found:
             word = text[start:end].lower()
             if spans:
-                gap = text[prev_end:start]
-                kind = _PLAIN_GAPS.get(gap)
-                if kind is None and (prev_word == "hundred" or prev_word in scales):
-                    parts = gap.split()
-                    if len(parts) == 1 and parts[0].lower() in joiners and gap[0] == " " and gap[-1] == " ":
-                        kind = "and"
+                # The gap: one character of _PLAIN_GAPS, or a joiner between single spaces after
+                # hundred or a scale. Tested on its ends first: a gap may be a long stretch of text.
+                if start - prev_end == 1:
+                    kind = _PLAIN_GAPS.get(text[prev_end])
+                else:
+                    kind = None
+                    if (prev_word == "hundred" or prev_word in scales) and text[prev_end] == " " == text[start - 1]:
+                        parts = text[prev_end:start].split(None, 1)
+                        if len(parts) == 1 and parts[0].lower() in joiners:
+                            kind = "and"
                 if kind is not None:
                     spans.append((start, end))
                     words.append(word)
@@ -358,8 +386,32 @@ class WordFinder:
         return False
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
-        folds = has_case_folds(text)
-        runs = self._runs(text, folds)
+        if self._triggers is not None and (text.isascii() or not has_case_folds(text)):
+            # The scanner's fast path, inline, with the screen first (see _screen_words): a text
+            # with no number word that can reach the threshold and no decimal point word has no edit.
+            folds = False
+            encoded = (" " + text + " ").encode("ascii", "replace")
+            folded = encoded.translate(_FOLD)
+            found = self._fast.findall(folded)  # b" word" for each number word, in order
+            if not found:
+                return []
+            if self._triggers.isdisjoint(found) and (self._scales.isdisjoint(found) or self._scaled.isdisjoint(found)):
+                # Only a decimal tail can still make an edit: a point word right after a number word.
+                # (Each distinct word looked for once: the time stays linear in the text.)
+                points = [point for point in self._points if folded.find(point) >= 0]
+                for match in set(found) if points else ():
+                    for point in points:
+                        if folded.find(match + point) >= 0:
+                            break
+                    else:
+                        continue
+                    break
+                else:
+                    return []
+            runs = self._runs_of(text, WordScanner.kept(text, encoded, _found_spans(folded, found)))
+        else:
+            folds = has_case_folds(text)
+            runs = self._runs(text, folds)
         if not runs:
             return []
         edits: list[Edit] = []
@@ -373,7 +425,13 @@ class WordFinder:
                 if value < threshold and text[end : end + 1] not in _POINT_SPACES:
                     continue
             else:
-                read = self.read(words, gaps)
+                if len(words) <= _MEMO_WORDS:
+                    key = (tuple(words), tuple(gaps))
+                    read = self._reads.get(key, _UNREAD)
+                    if read is _UNREAD:
+                        read = _remember(self._reads, key, self.read(words, gaps))
+                else:
+                    read = self.read(words, gaps)
                 if read is None:
                     if len(words) == 1 and words[0] in self.t.scale_ordinals:
                         self._lone_ordinal(text, spans, words, edits)
@@ -394,7 +452,9 @@ class WordFinder:
                 continue  # two thousand and five: likely a year
             if self._blocked(text, spans, words, end, folds):
                 continue
-            edits.append(Edit(spans[0][0], end, self.format(value, ordinal), "number words"))
+            out = self._formats.get((value, ordinal)) or _remember(self._formats, (value, ordinal),
+                                                                    self.format(value, ordinal))
+            edits.append(Edit(spans[0][0], end, out, "number words"))
         return edits
 
 
@@ -421,3 +481,59 @@ def _idiom_patterns(idioms: dict[str, list[tuple[str, int]]]) -> dict[str, re.Pa
             alternatives.append(f"{look_before}{re.escape(word)}(?:{after})(?![^\\W_])")
         patterns[word] = re.compile("|".join(alternatives), re.IGNORECASE)
     return patterns
+
+
+_UNREAD = object()
+_MEMO_SIZE = 4096
+_MEMO_WORDS = 8  # longer runs are read each time (a memo of them could hold much of a long text)
+
+
+def _remember(memo: dict, key, value):
+    """``memo[key] = value`` (the memo emptied first when full); returns ``value``."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+_WORD_BYTES = frozenset(_ASCII_WORD_BYTES)  # what the folded scan reads as letters
+
+
+def _found_spans(folded: bytes, found: list[bytes]) -> list[tuple[int, int]]:
+    """The spans of the matches ``found`` (``WordScanner.fast.findall(folded)``), as ``finditer`` gives them.
+
+    Each match is a space and a word not followed by a letter (of the folded text, which ends in a
+    space); the matches are in order, so each is the first such place of its text from the end of
+    the one before. tests/test_numbers_screen.py checks it against ``finditer``.
+    """
+    spans = []
+    pos = 0
+    for match in found:
+        at = folded.find(match, pos)
+        end = at + len(match)
+        while folded[end] in _WORD_BYTES:
+            at = folded.find(match, at + 1)
+            end = at + len(match)
+        spans.append((at, end))
+        pos = end
+    return spans
+
+
+def _screen_words(tables: NumberTables, threshold: int) -> set[str]:
+    """The cardinals and ordinals (and scale ordinals) without which no run reaches ``threshold``.
+
+    A run's value grows past its largest word only through a scale or a scale ordinal (one
+    hundred, three thousand, the hundredth) or a tens word with a unit after it (twenty-one: at
+    most 9 more). A scale counts only after a cardinal or ordinal (a run is read from one), so the
+    screen lets a text through on a scale only if it also holds one of those. A run of other words
+    is worth less than ``threshold``: it is rewritten only with a decimal tail (one point five
+    percent), a point word right after it, which the screen looks for last.
+    tests/test_numbers_screen.py checks all this against the unscreened rule.
+    """
+    words = set(tables.scale_ordinals)
+    for table in (tables.cardinals, tables.ordinals):
+        for word, value in table.items():
+            tens = table is tables.cardinals and 20 <= value <= 90 and value % 10 == 0
+            if value >= threshold or tens and value + 9 >= threshold:
+                words.add(word)
+    return words
