@@ -111,6 +111,24 @@ def _vet(rule_id: str, text: str, edits: list[Edit], protected: list[tuple[int, 
     return [e for e in edits if text[e.start : e.end] != e.after], whole
 
 
+def _earlier(rules: Iterable[kind_registry.Rule]) -> tuple[int, ...]:
+    """Per rule, the position where the same rule object last came before it, or -1.
+
+    A rule that comes again (the numbers stage ends with a second digits pass) need not
+    run on a text nothing changed since its previous run: rules are functions of the text.
+
+    >>> a, b = object(), object()
+    >>> _earlier([a, b, a, a])
+    (-1, -1, 0, 2)
+    """
+    latest: dict[int, int] = {}
+    found = []
+    for position, rule in enumerate(rules):
+        found.append(latest.get(id(rule), -1))
+        latest[id(rule)] = position
+    return tuple(found)
+
+
 def _freeze(value: Any) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         return tuple(_freeze(v) for v in value)
@@ -229,9 +247,10 @@ class Pipeline:
     @stages.setter
     def stages(self, stages: tuple[Stage, ...]) -> None:
         self._stages = stages
-        # What _run runs: per stage, its rules as (id, bound edits method), its rounds and screen.
-        self._plan = tuple((tuple((rule.id, rule.edits) for rule in stage.rules), stage.rounds, stage.screen)
-                           for stage in stages)
+        # What _run runs: per stage, its rules as (id, bound edits method), its rounds, its screen,
+        # and per rule the position where the same rule ran earlier in the stage (-1: none).
+        self._plan = tuple((tuple((rule.id, rule.edits) for rule in stage.rules), stage.rounds, stage.screen,
+                            _earlier(stage.rules)) for stage in stages)
 
     @property
     def rules(self) -> list[kind_registry.Rule]:
@@ -257,7 +276,7 @@ class Pipeline:
         deterministic functions of the text). It is run again on text it changed itself:
         a change can give a rule the context for another.
         """
-        rules, rounds, screen = stage
+        rules, rounds, screen, _ = stage
         if screen is not None and not screen(text):
             return text
         ctx = self._context
@@ -327,6 +346,7 @@ class Pipeline:
         if batch < 1:
             raise ValueError("batch must be at least 1")
         run = self._run
+        ctx = self._context
         iterator = iter(texts)
         while True:
             chunk: list[str] = []
@@ -341,7 +361,27 @@ class Pipeline:
             if not chunk:
                 return
             for stage in self._plan:
-                chunk = [run(stage, text) for text in chunk]
+                rules, rounds, screen, earlier = stage
+                todo = range(len(chunk)) if screen is None else [i for i, t in enumerate(chunk) if screen(t)]
+                if rounds > 1:
+                    for i in todo:
+                        chunk[i] = run(stage, chunk[i])
+                    continue
+                # One round: each rule in turn over the batch (each text still sees the rules in
+                # order, as _run runs them), so one rule's tables stay hot.
+                last = [-1] * len(chunk)  # per text, the position of the last rule that changed it
+                for position, (rule_id, find) in enumerate(rules):
+                    before = earlier[position]
+                    for i in todo:
+                        if before > last[i]:
+                            continue  # this rule already ran on this very text (see _earlier)
+                        text = chunk[i]
+                        edits = find(text, ctx)
+                        if edits:
+                            edits, _ = _vet(rule_id, text, edits, self._protected(text), None, None)
+                            if edits:
+                                chunk[i] = splice(text, edits)
+                                last[i] = position
             yield from chunk
 
     def explain(self, text: str) -> Explained:
