@@ -372,9 +372,9 @@ class Pipeline:
                 last = [-1] * len(chunk)  # per text, the position of the last rule that changed it
                 for position, (rule_id, find) in enumerate(rules):
                     before = earlier[position]
-                    for i in todo:
-                        if before > last[i]:
-                            continue  # this rule already ran on this very text (see _earlier)
+                    # Not where this rule already ran on the very text (see _earlier).
+                    targets = todo if before < 0 else [i for i in todo if last[i] >= before]
+                    for i in targets:
                         text = chunk[i]
                         edits = find(text, ctx)
                         if edits:
