@@ -42,13 +42,17 @@ def _parts() -> tuple[str, str]:
     lead34 = _chars(codecs, range(0xE0, 0xF5))
     cont = _chars(codecs, range(0x80, 0xC0)) + "\x1a\ufffd"
     first = f"\\x80-\\x9f{lead}"
+    # After a lead, every trace goes on with a continuation, a space or "?": one lookahead
+    # rules out the usual case (a curly quote, a MacRoman lead, before a letter) at once.
     rest = (
         "(?<=[\\x80-\\x9f])"
-        f"|(?<=[{lead}])[{cont}]"
+        f"|(?=[{cont} ?])(?:"
+        f"(?<=[{lead}])[{cont}]"
         f"|(?<=[{lead2_a0}]) "
         f"|(?<=[{lead2_lossy}])\\?"
         f"|(?<=[{lead3_a0}]) [{cont}]"
         f"|(?<=[{lead34}])\\?[{cont}]"
+        ")"
     )
     return first, rest
 
