@@ -337,8 +337,10 @@ class Pipeline:
 
         Texts are taken ``batch`` at a time (fewer once they hold :data:`BATCH_CHARS`
         characters, so long documents stay in bounded memory), and each stage runs over
-        the whole batch before the next: one stage's tables stay in the processor's
-        caches, which makes many short strings cheaper than calling :meth:`fix` on each.
+        the whole batch before the next; in a one-round stage, each rule runs over the
+        batch before the next rule. One rule's tables stay in the processor's caches,
+        which makes many short strings cheaper than calling :meth:`fix` on each. Rules
+        are functions of the text, so each text gets exactly what :meth:`fix` gives it.
 
         >>> list(Pipeline("repair").fix_many(["cafÃ©", "ok"]))
         ['café', 'ok']
