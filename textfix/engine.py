@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from . import kinds as kind_registry
+from .batchscreen import Batch
 from .catalog import Catalog
 from .errors import OptionError, PackError, PackErrors, TextfixError
 from .offsets import Edit, OffsetMap, apply_edits, splice
 from .packs import Pack, load_pack
-from .protect import builtin_spans, drop_protected, merge, user_spans
-
+from .protect import builtin_spans, drop_protected, may_hold_builtin, merge, user_spans
 
 # Streaming works on chunks of about this many characters (see chunk_lines).
 CHUNK_CHARS = 1 << 19
@@ -111,21 +111,23 @@ def _vet(rule_id: str, text: str, edits: list[Edit], protected: list[tuple[int, 
     return [e for e in edits if text[e.start : e.end] != e.after], whole
 
 
-def _earlier(rules: Iterable[kind_registry.Rule]) -> tuple[int, ...]:
-    """Per rule, the position where the same rule object last came before it, or -1.
+def _earlier(finds: Iterable[Any]) -> tuple[int, ...]:
+    """Per rule (given as its ``edits``), the position where the same function last came before it, or -1.
 
-    A rule that comes again (the numbers stage ends with a second digits pass) need not
-    run on a text nothing changed since its previous run: rules are functions of the text.
+    A rule that comes again (the numbers stage ends with a second digits pass: a rule of its
+    own, with the same ``edits`` as the first) need not run on a text nothing changed since its
+    previous run: rules are functions of the text. Bound methods are the same function when
+    they are of the same function and object.
 
     >>> a, b = object(), object()
     >>> _earlier([a, b, a, a])
     (-1, -1, 0, 2)
     """
-    latest: dict[int, int] = {}
+    latest: dict[Any, int] = {}
     found = []
-    for position, rule in enumerate(rules):
-        found.append(latest.get(id(rule), -1))
-        latest[id(rule)] = position
+    for position, find in enumerate(finds):
+        found.append(latest.get(find, -1))
+        latest[find] = position
     return tuple(found)
 
 
@@ -172,6 +174,7 @@ class Pipeline:
         self._keep_regex = _compile_user_regexes(values["keep_regex"])
         self._context = Context(self.options)
         self._keep = self.options["keep"]
+        self._guarded = bool(self._keep or self._keep_regex)  # the user protects spans of their own
 
     def __reduce__(self):
         return (Pipeline._rebuild, (self.profile_ref, self._given))
@@ -248,9 +251,12 @@ class Pipeline:
     def stages(self, stages: tuple[Stage, ...]) -> None:
         self._stages = stages
         # What _run runs: per stage, its rules as (id, bound edits method), its rounds, its screen,
-        # and per rule the position where the same rule ran earlier in the stage (-1: none).
+        # per rule the position where the same rule ran earlier in the stage (-1: none), and per
+        # rule its screen of many texts or None (see Rule.screen_many; fix_many uses them).
         self._plan = tuple((tuple((rule.id, rule.edits) for rule in stage.rules), stage.rounds, stage.screen,
-                            _earlier(stage.rules)) for stage in stages)
+                            _earlier([rule.edits for rule in stage.rules]),
+                            tuple(getattr(rule, "screen_many", None) for rule in stage.rules))
+                           for stage in stages)
 
     @property
     def rules(self) -> list[kind_registry.Rule]:
@@ -262,6 +268,25 @@ class Pipeline:
         if self._keep or self._keep_regex:
             spans.extend(user_spans(text, self._keep, self._keep_regex))
         return merge(spans) if len(spans) > 1 else spans
+
+    def _applied(self, text: str, edits: list[Edit]) -> str:
+        """``text`` with a rule's ``edits`` applied, less those that touch a protected span or change
+        nothing: ``text`` itself (the same object) when none is left. What :meth:`fix` and
+        :meth:`fix_many` do with a rule's edits; :meth:`explain` goes through :func:`_vet`, which
+        also keeps the reports. A text that can hold no protected span (most) is not searched for one."""
+        if self._guarded or may_hold_builtin(text):
+            edits = drop_protected(edits, self._protected(text))
+        for edit in edits:
+            if text[edit[0] : edit[1]] == edit[2]:
+                edits = [e for e in edits if text[e[0] : e[1]] != e[2]]
+                break
+        if not edits:
+            return text
+        if len(edits) == 1:
+            start, end, after, _ = edits[0]
+            if 0 <= start <= end <= len(text):
+                return text[:start] + after + text[end:]
+        return splice(text, edits)
 
     def _run(self, stage: tuple, text: str, steps: list | None = None, reports: list | None = None) -> str:
         """One stage of the plan on one text; the text after it.
@@ -276,10 +301,23 @@ class Pipeline:
         deterministic functions of the text). It is run again on text it changed itself:
         a change can give a rule the context for another.
         """
-        rules, rounds, screen, _ = stage
+        rules, rounds, screen, earlier, _ = stage
         if screen is not None and not screen(text):
             return text
         ctx = self._context
+        if rounds == 1 and steps is None:
+            applied = self._applied
+            changed_at = -1  # the position of the last rule that changed the text
+            for position, (_, find) in enumerate(rules):
+                if changed_at < earlier[position]:
+                    continue  # this rule already ran on this very text (see _earlier)
+                edits = find(text, ctx)
+                if edits:
+                    new = applied(text, edits)
+                    if new is not text:
+                        text = new
+                        changed_at = position
+            return text
         protected: list[tuple[int, int]] | None = None
         if rounds == 1:
             for rule_id, find in rules:
@@ -339,8 +377,11 @@ class Pipeline:
         characters, so long documents stay in bounded memory), and each stage runs over
         the whole batch before the next; in a one-round stage, each rule runs over the
         batch before the next rule. One rule's tables stay in the processor's caches,
-        which makes many short strings cheaper than calling :meth:`fix` on each. Rules
-        are functions of the text, so each text gets exactly what :meth:`fix` gives it.
+        which makes many short strings cheaper than calling :meth:`fix` on each. A rule
+        with a screen of many texts (``screen_many``, see :mod:`textfix.batchscreen`) is
+        handed only the texts it names, from one scan of the batch as the stage got it,
+        and those an earlier rule of the stage changed. Rules are functions of the
+        text, so each text gets exactly what :meth:`fix` gives it.
 
         >>> list(Pipeline("repair").fix_many(["cafÃ©", "ok"]))
         ['café', 'ok']
@@ -348,6 +389,7 @@ class Pipeline:
         if batch < 1:
             raise ValueError("batch must be at least 1")
         run = self._run
+        applied = self._applied
         ctx = self._context
         iterator = iter(texts)
         while True:
@@ -363,7 +405,7 @@ class Pipeline:
             if not chunk:
                 return
             for stage in self._plan:
-                rules, rounds, screen, earlier = stage
+                rules, rounds, screen, earlier, screens = stage
                 todo = range(len(chunk)) if screen is None else [i for i, t in enumerate(chunk) if screen(t)]
                 if rounds > 1:
                     for i in todo:
@@ -372,17 +414,34 @@ class Pipeline:
                 # One round: each rule in turn over the batch (each text still sees the rules in
                 # order, as _run runs them), so one rule's tables stay hot.
                 last = [-1] * len(chunk)  # per text, the position of the last rule that changed it
-                for position, (rule_id, find) in enumerate(rules):
+                changed: list[int] = []  # the texts a rule of this stage changed, each once
+                screened = None  # the stage's texts as the rules' screens of many texts see them
+                for position, (_, find) in enumerate(rules):
                     before = earlier[position]
-                    # Not where this rule already ran on the very text (see _earlier).
-                    targets = todo if before < 0 else [i for i in todo if last[i] >= before]
+                    many = screens[position]
+                    if before >= 0:
+                        # Not where this rule already ran on the very text (see _earlier).
+                        targets = [i for i in todo if last[i] >= before]
+                    elif many is None or not todo:
+                        targets = todo
+                    else:
+                        # The texts the rule's screen of the batch cannot rule out, and every text a
+                        # rule of this stage changed (the screen may have seen it as it was before).
+                        if screened is None:
+                            screened = Batch([chunk[i] for i in todo])
+                        picked = many(screened)
+                        targets = picked if screen is None else [todo[k] for k in picked]
+                        if changed:
+                            targets = sorted(set(targets).union(changed))
                     for i in targets:
                         text = chunk[i]
                         edits = find(text, ctx)
                         if edits:
-                            edits, _ = _vet(rule_id, text, edits, self._protected(text), None, None)
-                            if edits:
-                                chunk[i] = splice(text, edits)
+                            new = applied(text, edits)
+                            if new is not text:
+                                chunk[i] = new
+                                if last[i] < 0:
+                                    changed.append(i)
                                 last[i] = position
             yield from chunk
 

@@ -21,6 +21,16 @@ _GNU_QUOTE = re.compile(r"[^`'\n]{1,200}'(?!\w)")
 _TRAILING = ".,;:!?)]}'\""
 
 
+def may_hold_builtin(text: str) -> bool:
+    """Whether :func:`builtin_spans` can find anything in ``text``: the substring tests it starts
+    with, and nothing else (a few C scans; most texts hold none of them).
+
+    >>> may_hold_builtin("plain prose, 12 May 2001"), may_hold_builtin("mail me@x.org")
+    (False, True)
+    """
+    return "@" in text or "`" in text or "://" in text or "www." in text or "~~~" in text
+
+
 def builtin_spans(text: str) -> list[tuple[int, int]]:
     """URLs, e-mail addresses and code spans in ``text``.
 

@@ -36,6 +36,11 @@ class Rule:
     """
 
     id: str = "rule"
+    # Optionally, a test of many texts at once: ``screen_many(batch)`` (a textfix.batchscreen.Batch)
+    # gives the positions (ascending, each once) of the batch's texts it cannot rule out; ``edits``
+    # of every other one is []. Pipeline.fix_many uses it; tests/test_properties.py holds every
+    # rule's to that.
+    screen_many: Callable[[Any], list[int]] | None = None
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -45,6 +45,7 @@ class FinderRule(Rule):
         self.id = rule_id
         self.finder = finder
         self.edits = finder.edits
+        self.screen_many = getattr(finder, "screen_many", None)
 
     def edits(self, text: str, ctx) -> list[Edit]:  # replaced on each instance by the finder's
         return self.finder.edits(text)
@@ -60,8 +61,10 @@ def _build(packs: Sequence[Pack], options) -> list[Rule]:
     tables = compile_tables(packs)
     base = packs[0].id if len(packs) == 1 else "numbers"
 
+    digit_finder = DigitFinder(tables.decimal_separators, tables.thousands_separators)
+
     def digits() -> Rule:
-        return FinderRule(f"{base}.digits", DigitFinder(tables.decimal_separators, tables.thousands_separators))
+        return FinderRule(f"{base}.digits", digit_finder)
 
     rules: list[Rule] = [digits()]
     if tables.cardinals:
@@ -72,7 +75,8 @@ def _build(packs: Sequence[Pack], options) -> list[Rule]:
         rules.append(FinderRule(f"{base}.phrases", PhraseFinder(tables.replace)))
     if tables.cardinals:
         # Digits again, for separators between digits the words rule wrote (see the module
-        # docstring). Its own instance, so tools that wrap each rule object count it once.
+        # docstring). Its own rule object (tools that wrap each rule object count it once) with
+        # the same finder, so the engine runs it only on texts changed since the first pass.
         rules.append(digits())
     return rules
 
