@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from batch_checks import check_screen_many
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from textfix.batchscreen import Batch
 from textfix.catalog import Catalog
 from textfix.numbers.tables import compile_tables
 from textfix.numbers.words import WordFinder, _found_spans, _screen_words
@@ -289,3 +291,53 @@ def test_word_memos_are_bounded_and_change_nothing():
     long_run = "we saw " + " ".join(["twenty"] * (words_module._MEMO_WORDS + 1)) + " birds"
     assert finder.edits(long_run) == plain.edits(long_run)
     assert not finder._reads  # long runs are not kept
+
+
+# -- screens of many texts (Pipeline.fix_many): one pass over a batch, no text with an edit left out -----------------
+
+BATCH_SETTINGS = settings(max_examples=200, deadline=None)
+
+
+@BATCH_SETTINGS
+@given(st.lists(WORDY, max_size=6), THRESHOLDS)
+def test_word_screen_of_many_loses_no_edit(texts, threshold):
+    finder, _ = _finders(threshold)
+    check_screen_many(finder.screen_many, finder.edits, texts)
+
+
+def test_word_screen_of_many_examples():
+    finder, _ = _finders(10)
+    # Words at both edges of a join, glued to other words, in capitals; a point word anywhere.
+    texts = ["twelve", "twelve", "often", "tenth-floor", "x", "TWENTY", "3 point two", "one", "Ten"]
+    assert check_screen_many(finder.screen_many, finder.edits, texts) == [0, 1, 3, 5, 6, 8]
+    assert finder.screen_many(Batch(["one", "often", "twelve\u00e9", "\u00e9twelve", "twelve\u00e9x"])) == [2, 3, 4]
+    # A character re equates with an ASCII letter (ſ), or a NUL in a text: nothing is screened out.
+    assert finder.screen_many(Batch(["one", "ſeventeen"])) == [0, 1]
+    assert finder.screen_many(Batch(["a\x00", "b"])) == [0, 1]
+
+
+@BATCH_SETTINGS
+@given(st.lists(GROUPY, max_size=6), st.sampled_from(["U+0020 U+00A0 U+2009 U+202F", "U+0020", "U+0020 U+0009"]))
+def test_group_screen_of_many_loses_no_edit(texts, spaces):
+    import dataclasses
+
+    from textfix.numbers.grouping import GroupFinder
+    from textfix.numbers.tables import _chars
+
+    finder = GroupFinder(dataclasses.replace(TABLES, group_spaces=_chars(spaces)))
+    check_screen_many(finder.screen_many, finder.edits, texts)
+
+
+@BATCH_SETTINGS
+@given(st.lists(PHRASEY, max_size=6), st.sampled_from([{"per cent": "percent"}, {"sixty six": "sixty-six", "per": "pro"}]))
+def test_phrase_screen_of_many_loses_no_edit(texts, replace):
+    finder = _phrase_finder(replace)
+    check_screen_many(finder.screen_many, finder.edits, texts)
+
+
+@BATCH_SETTINGS
+@given(st.lists(st.lists(st.one_of(st.sampled_from(SCRIPT_DIGITS + GLUE), st.text(max_size=3)), max_size=8).map("".join),
+                max_size=6))
+def test_digit_screen_of_many_loses_no_edit(texts):
+    finder = _digit_finder()
+    check_screen_many(finder.screen_many, finder.edits, texts)

@@ -7,16 +7,18 @@ to put it under these properties. Properties:
 - idempotence, ``f(f(x)) == f(x)``, over arbitrary text, over words from every
   pack, and over mojibake made by real codecs;
 - the offset map of ``explain`` accounts for the whole output;
-- clean text comes back byte-identical from the ``repair`` profile.
+- clean text comes back byte-identical from the ``repair`` profile;
+- a stage's screen, and a rule's screen of many texts, never turn away a text with an edit.
 """
 
 from __future__ import annotations
 
 import pytest
+from batch_checks import check_screen_many
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from strategies import PACK_IDS, PROFILE_IDS, any_text, clean_text, mixed_text, mojibake
+
 from textfix import Pipeline
 from textfix.engine import Context
 from textfix.kinds import kind_names
@@ -157,3 +159,29 @@ def test_screens_are_registered():
 
     screened_kinds = {k.name for k in all_kinds() if k.screen is not None}
     assert screened_kinds <= {stage.kind for stage, _ in SCREENED}
+
+
+def _rules_screening_many():
+    return [(rule, options) for rule, options in RULES if getattr(rule, "screen_many", None) is not None]
+
+
+SCREENING_MANY = _rules_screening_many()
+# Texts at both edges of a batch's joins: as made, and stripped (a word right at a text's start or end).
+BATCHES = st.lists(st.one_of(any_text, mixed_text(), mixed_text().map(str.strip), mojibake()), max_size=8)
+
+
+@pytest.mark.parametrize(("rule", "options"), SCREENING_MANY, ids=[r.id for r, _ in SCREENING_MANY])
+@SETTINGS
+@given(texts=BATCHES)
+def test_screen_many_never_hides_a_change(rule, options, texts):
+    """Where a rule's screen of many texts leaves a text out, the rule would not change it or report on it."""
+    ctx = Context(options)
+    check_screen_many(rule.screen_many, lambda text: rule.edits(text, ctx), texts)
+
+
+def test_screens_of_many_are_registered():
+    """The rules of the default profile that screen many texts at once are all under the property above."""
+    default = {r.id for r in Pipeline("default").rules if getattr(r, "screen_many", None) is not None}
+    assert default >= {"spelling.en-US", "numbers.en.words", "numbers.en.groups", "numbers.en.phrases",
+                       "numbers.en.digits"}
+    assert default <= {r.id for r, _ in SCREENING_MANY}

@@ -227,3 +227,17 @@ def test_candidates_are_the_known_tokens(text):
                 if m.group() in rule.table or not m.group().isalnum()
                 and not rule.pieces.isdisjoint(PIECE.findall(m.group()))]
     assert rule.candidates(text) == expected
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@SETTINGS
+@given(data=st.data())
+def test_screen_of_many_loses_no_candidate(target, data):
+    """The batch screen (Pipeline.fix_many) leaves out only texts with no candidate, so no edit or report."""
+    from batch_checks import check_screen_many
+
+    (rule,) = [r for r in textfix.get_pipeline("default", spelling=target).rules if r.id.startswith("spelling")]
+    texts = data.draw(st.lists(st.one_of(_mixed(target), sentences(_variants(target)), _TOKEN_TEXT,
+                                         sentences(_variants(target)).map(str.strip)), max_size=6))
+    picked = check_screen_many(rule.screen_many, lambda text: rule.edits(text, None), texts)
+    assert set(picked) >= {i for i, text in enumerate(texts) if rule.candidates(text)}

@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 
+from ..batchscreen import Batch, owners
 from ..offsets import Edit
 
 
@@ -32,6 +33,20 @@ class DigitFinder:
         leads = {c.encode("utf-8")[0] for c in _non_ascii_bmp_digits() + decimal_separators + thousands_separators}
         leads.update(range(0xF0, 0xF5))
         self.not_leads = bytes(b for b in range(256) if b not in leads)
+
+    def screen_many(self, batch: Batch) -> list[int]:
+        """The texts that hold a non-ASCII digit or separator (see :mod:`textfix.batchscreen`): the
+        same tests as :meth:`edits`, each run once over the batch. The prefilter reads one character.
+
+        >>> DigitFinder("\u066b", "\u066c").screen_many(Batch(["12", "x ٤٣", "’"]))
+        [1]
+        """
+        if batch.joined.isascii():
+            return []
+        utf8 = batch.utf8
+        if utf8 is not None and not utf8.translate(None, self.not_leads):
+            return []
+        return owners(self.prefilter.search, batch)
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
         """

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
+from ..batchscreen import Batch, owners_of_matches
 from ..offsets import Edit
 from .tables import NumberTables
 
@@ -41,6 +44,27 @@ class GroupFinder:
         self.rare_spaces = tuple(c for c in tables.group_spaces if c != " ")
         # An ASCII text holds no rare space unless one is ASCII (a tab, say).
         self.ascii_plain = self.space_triple is not None and all(not c.isascii() for c in self.rare_spaces)
+        # Every match holds an ASCII digit, a group space and an ASCII digit: one automaton of those
+        # byte strings finds them in a batch's UTF-8 (see screen_many).
+        triples = [f"{a}{space}{b}".encode("utf-8", "surrogatepass") for space in sorted(self.spaces)
+                   for a in "0123456789" for b in "0123456789"]
+        self.triples = None if "\x00" in self.spaces else ahocorasick_rs.BytesAhoCorasick(
+            triples, implementation=ahocorasick_rs.Implementation.DFA)
+
+    def screen_many(self, batch: Batch) -> list[int]:
+        """The texts that hold an ASCII digit, a group space and an ASCII digit, as every match of
+        the pattern does (see :mod:`textfix.batchscreen`).
+
+        >>> from textfix.catalog import Catalog
+        >>> from textfix.numbers.tables import compile_tables
+        >>> g = GroupFinder(compile_tables([Catalog().load("numbers.en")]))
+        >>> g.screen_many(Batch(["12 May", "1 000", "9\u202f999"]))
+        [1, 2]
+        """
+        utf8 = None if self.triples is None else batch.utf8
+        if utf8 is None:
+            return batch.everything()
+        return owners_of_matches(self.triples, utf8)
 
     def _chains(self, text: str):
         """What ``self.pattern.finditer(text)`` finds (an empty tuple when there is no triple).

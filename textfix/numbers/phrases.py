@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
+from ..batchscreen import Batch, owners_of_matches
 from ..offsets import Edit
 from .scan import first_class, has_case_folds
 
@@ -68,9 +71,25 @@ class PhraseFinder:
         # prefix when the needles share one. The same matches for the same reason: the needles are
         # ASCII letters lowercased, and spaces, which UTF-8 writes as themselves.
         self.screen: re.Pattern[bytes] | None = None
+        self.needle_automaton: ahocorasick_rs.BytesAhoCorasick | None = None
         if self.needles is not None:
             root = _trie(needle.encode("utf-8") for needle in self.needles)
             self.screen = re.compile(_emit_bytes(root))
+            # The same needles for a batch (screen_many): one Aho–Corasick pass, which skips in SIMD.
+            self.needle_automaton = ahocorasick_rs.BytesAhoCorasick([n.encode("utf-8") for n in self.needles])
+
+    def screen_many(self, batch: Batch) -> list[int]:
+        """The texts whose UTF-8, ASCII letters lowercased, holds a needle: those the screen of
+        :meth:`edits` lets through (see :mod:`textfix.batchscreen`).
+
+        >>> PhraseFinder({"per cent": "percent"}).screen_many(Batch(["5 percent", "5 Per cent", "per\u00a0cent"]))
+        [1, 2]
+        """
+        automaton = self.needle_automaton
+        if automaton is None or self.needles_fold and has_case_folds(batch.joined):
+            return batch.everything()
+        low = batch.utf8_lower
+        return batch.everything() if low is None else owners_of_matches(automaton, low)
 
     def _matches(self, text: str, low: str | None = None):
         """What ``self.pattern.finditer(text)`` finds, tried only where a phrase may start: where

@@ -34,6 +34,9 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
+from ..batchscreen import Batch, owners_at
 from ..offsets import Edit
 from .scan import _ASCII_WORD_BYTES, _FOLD, WordScanner, has_case_folds, word_pattern
 from .tables import NumberTables
@@ -57,6 +60,7 @@ def word_before(text: str, pos: int, endpos: int) -> str | None:
 
 
 _TRAILING = " \t\u00a0"
+_IS_WORD_BYTE = bytes(b in _ASCII_WORD_BYTES for b in range(256))  # after ASCII lowercasing
 _WORD_AFTER = re.compile(r"[ \t\u00a0]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]*$")
 _WORD_CHARS = re.compile(r"\w+")
@@ -137,6 +141,17 @@ class WordFinder:
             self._scales = spelled(tables.scales)
             self._scaled = spelled({*tables.cardinals, *tables.ordinals})
             self._points = tuple(sorted(spelled(tables.decimal_points)))
+        # The same screen for a batch (screen_many): the words that can reach the threshold and the
+        # scales, each between word boundaries, and the point words anywhere, found by one
+        # Aho–Corasick pass over the batch's UTF-8 with ASCII letters lowercased. The words start
+        # with fairly rare bytes (no leading space), so the automaton skips ahead in SIMD.
+        self._batch: ahocorasick_rs.BytesAhoCorasick | None = None
+        if self._triggers is not None:
+            bounded = sorted(w[1:] for w in self._triggers | self._scales)
+            loose = sorted({w[1:] for w in self._points} - set(bounded))
+            self._batch = ahocorasick_rs.BytesAhoCorasick(bounded + loose,
+                                                          matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            self._batch_bounded = len(bounded)
 
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, text: str, folds: bool | None = None) -> list[Run]:
@@ -384,6 +399,37 @@ class WordFinder:
                 continue
             return True
         return False
+
+    def screen_many(self, batch: Batch) -> list[int]:
+        """The texts (positions in the batch) that hold a word the screen of :meth:`edits` looks
+        for: a word that can reach the threshold or a scale, alone, or a point word. Every other
+        text is one :meth:`edits` lets go at the screen (see :mod:`textfix.batchscreen`).
+
+        Every number word is ASCII letters, so the folded scan's word boundaries are the bytes
+        around a match that are not ASCII letters, digits, ``_`` or ``'`` (any byte of a non-ASCII
+        character, the NUL between texts, the ends). No match is lost to an overlapping one: one
+        that overlaps a word standing alone would hold the non-letter before it, or (the longest
+        at the word's start) the one after it.
+
+        >>> from textfix.catalog import Catalog
+        >>> from textfix.numbers.tables import compile_tables
+        >>> w = WordFinder(compile_tables([Catalog().load("numbers.en")]), 10)
+        >>> w.screen_many(Batch(["one or two", "Often.", "TWELVE", "a 1.5 point lead"]))
+        [2, 3]
+        """
+        automaton = self._batch
+        # A text holding one of ASCII_CASE_FOLDS is read by the exact pattern: no screen then.
+        low = None if automaton is None or has_case_folds(batch.joined) else batch.utf8_lower
+        if low is None:
+            return batch.everything()
+        bounded = self._batch_bounded
+        word = _IS_WORD_BYTE
+        last = len(low)
+        positions = []
+        for pattern, start, end in automaton.find_matches_as_indexes(low):
+            if pattern >= bounded or ((not start or not word[low[start - 1]]) and (end == last or not word[low[end]])):
+                positions.append(start)
+        return owners_at(positions, low)
 
     def edits(self, text: str, ctx=None) -> list[Edit]:
         if self._triggers is not None and (text.isascii() or not has_case_folds(text)):

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 
 import ahocorasick_rs
 
+from ..batchscreen import Batch, owners_of_matches
 from ..offsets import Edit
 
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
@@ -75,6 +76,11 @@ class SpellingRule:
         # Aho–Corasick pass over the text (see candidates).
         words = sorted(w for w in table.keys() | self.pieces if TOKEN.fullmatch(w))
         self._finder = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard) if words else None
+        # The same words for a batch (screen_many): their UTF-8 with ASCII letters lowercased, as the
+        # batch's is, in a DFA (a third as many words: the case forms fold together).
+        self._batch_finder = ahocorasick_rs.BytesAhoCorasick(
+            sorted({w.encode("utf-8").lower() for w in words}),
+            implementation=ahocorasick_rs.Implementation.DFA) if words else None
         # word (lower case) -> [(phrase words, index of the word, phrase words in capitals)]
         index: dict[str, list[tuple[tuple[str, ...], int, tuple[str, ...]]]] = {}
         for phrase in self.phrases:
@@ -177,6 +183,23 @@ class SpellingRule:
                     self._word_edit(text, pos, pos + len(part), part, out)
                 pos += len(part) + 1
         return out
+
+    def screen_many(self, batch: Batch) -> list[int]:
+        """The texts of the batch (positions) where the Aho–Corasick pass of :meth:`candidates`
+        may find something: one pass over the texts' UTF-8 joined, ASCII letters lowercased on
+        both sides (see :mod:`textfix.batchscreen`). A text with no candidate has no edit. The
+        automaton's words are tokens and pieces of them, which hold no NUL, so no hit runs from one
+        text into the next, and a text holding a word has a hit of its own in the pass without
+        overlaps too.
+
+        >>> r = SpellingRule("s", {"colour": "color"}, {}, (), ())
+        >>> r.screen_many(Batch(["a color", "the colours", "Colourful", "kaleidoscope"]))
+        [1, 2]
+        """
+        if self._batch_finder is None:
+            return []
+        low = batch.utf8_lower
+        return batch.everything() if low is None else owners_of_matches(self._batch_finder, low)
 
     def candidates(self, text: str) -> list[tuple[int, str]]:
         """(start, token) of every token of :data:`TOKEN` the table may know, in text order.
