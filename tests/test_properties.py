@@ -185,3 +185,16 @@ def test_screens_of_many_are_registered():
     assert default >= {"spelling.en-US", "numbers.en.words", "numbers.en.groups", "numbers.en.phrases",
                        "numbers.en.digits"}
     assert default <= {r.id for r, _ in SCREENING_MANY}
+
+
+LONE_SURROGATES = st.lists(st.one_of(mixed_text(), st.sampled_from(["\ud800", "\udfff", "\udc80", "colour\ud800"])),
+                           max_size=6).map("".join)
+
+
+@SETTINGS
+@given(text=LONE_SURROGATES)
+def test_every_pack_takes_lone_surrogates(pack_pipeline, text):
+    """Without the repair stage (which removes them) a lone surrogate reaches every rule: none fails on it."""
+    once = pack_pipeline.fix(text)
+    assert pack_pipeline.fix(once) == once
+    assert list(pack_pipeline.fix_many([text, once])) == [once, once]

@@ -31,6 +31,7 @@ from ..batchscreen import Batch, owners_of_matches
 from ..offsets import Edit
 
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 PIECE = re.compile(r"\w+")
 _WORD = re.compile(r"[^\W\d_]+")
 LOWER, TITLE, UPPER, INHERENT = 0, 1, 2, 3
@@ -216,7 +217,13 @@ class SpellingRule:
         table, pieces = self.table, self.pieces
         end = -1  # the end of the last token read: later hits inside it are skipped (linear time)
         # Every hit, overlapping ones too, as (word index, start, end) in order of its end.
-        for _, hit, hit_end in self._finder.find_matches_as_indexes(text, overlapping=True):
+        try:
+            hits = self._finder.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            # A lone surrogate (the repair stage removes them; without it they reach here): no word
+            # holds one, so scan a copy with each made U+FFFD, which keeps every position.
+            hits = self._finder.find_matches_as_indexes(_SURROGATES.sub("\ufffd", text), overlapping=True)
+        for _, hit, hit_end in hits:
             if hit_end <= end:
                 continue
             # A hit lies inside one token (the automaton holds only whole tokens and pieces), and
