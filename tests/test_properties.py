@@ -198,3 +198,28 @@ def test_every_pack_takes_lone_surrogates(pack_pipeline, text):
     once = pack_pipeline.fix(text)
     assert pack_pipeline.fix(once) == once
     assert list(pack_pipeline.fix_many([text, once])) == [once, once]
+
+
+# Protected spans (URLs, e-mail addresses, code) around words the packs rewrite.
+PROTECTED_BITS = ["https://x.org/colour_1", "www.x.org/colour", "me@x.org", "`colour = 1`", "```\ncolour\n```\n",
+                  "~~~\n12 May 2001\n~~~\n", "&amp;", "twelve thousand", "colour", "Moammar Gadhafi", "1 000", "cafÃ©"]
+GUARDED_TEXT = st.lists(st.one_of(mixed_text(), st.sampled_from(PROTECTED_BITS)), max_size=8).map(" ".join)
+
+
+@SETTINGS
+@given(text=GUARDED_TEXT)
+def test_fix_explain_and_fix_many_agree(profile_pipeline, text):
+    """fix (the quick way to apply edits), explain (which records them) and fix_many give the same text."""
+    fixed = profile_pipeline.fix(text)
+    assert profile_pipeline.explain(text).text == fixed
+    assert list(profile_pipeline.fix_many([text, fixed])) == [fixed, fixed]
+
+
+@SETTINGS
+@given(text=st.one_of(GUARDED_TEXT, any_text))
+def test_protected_spans_only_where_the_quick_test_says(text):
+    """The engine skips the search for protected spans where may_hold_builtin says none can be."""
+    from textfix.protect import builtin_spans, may_hold_builtin
+
+    if builtin_spans(text):
+        assert may_hold_builtin(text)

@@ -10,8 +10,8 @@ skips fast (an Aho–Corasick automaton of a few words) run over the whole batch
 A :class:`Batch` holds the texts and the views of them a screen scans (the texts
 joined by NUL, their UTF-8, lowercased), each made once when first asked for, so
 the rules of a stage share them: the engine screens each rule of a stage on the
-texts as they were when the stage began, and hands a rule every text an earlier
-rule of the stage changed besides. :func:`owners` and :func:`owners_at` say which
+texts as its first rule with a screen found them, and hands a rule every text
+a rule of the stage changed besides. :func:`owners` and :func:`owners_at` say which
 text a hit fell in.
 
 A screen must find, in the joined texts, a hit in every text where it would find
