@@ -15,9 +15,10 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from strategies import PROFILE_IDS, VOCABULARY
+
 from textfix import Pipeline
+from textfix.batchscreen import Batch
 from textfix.engine import Context
 
 PROFILE_SIZES = (100_000, 1_000_000)
@@ -53,14 +54,26 @@ def _linear(fn, piece: str, sizes: tuple[int, int]) -> tuple[float, float]:
     return _elapsed(fn, small), _elapsed(fn, big)
 
 
+def _short(text: str) -> list[str]:
+    """The text cut into texts of 80 characters: many short texts, for fix_many and the screens of many."""
+    return [text[i : i + 80] for i in range(0, len(text), 80)]
+
+
 def _targets():
     from test_properties import RULES
 
     targets = [pytest.param(Pipeline(profile).fix, PROFILE_SIZES, id=f"profile:{profile}")
                for profile in PROFILE_IDS]
+    for profile in PROFILE_IDS:
+        pipeline = Pipeline(profile)
+        targets.append(pytest.param(lambda text, p=pipeline: list(p.fix_many(_short(text))), RULE_SIZES,
+                                    id=f"fix_many:{profile}"))
     for rule, options in RULES:
         ctx = Context(options)
         targets.append(pytest.param(lambda text, r=rule, c=ctx: r.edits(text, c), RULE_SIZES, id=f"rule:{rule.id}"))
+        if getattr(rule, "screen_many", None) is not None:
+            targets.append(pytest.param(lambda text, r=rule: r.screen_many(Batch(_short(text))), RULE_SIZES,
+                                        id=f"screen_many:{rule.id}"))
     return targets
 
 
