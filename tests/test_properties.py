@@ -223,3 +223,19 @@ def test_protected_spans_only_where_the_quick_test_says(text):
 
     if builtin_spans(text):
         assert may_hold_builtin(text)
+
+
+@pytest.mark.parametrize(("rule", "options"), RULES, ids=[r.id for r, _ in RULES])
+def test_every_rule_pickles(rule, options):
+    """A rule object survives pickling (as a pipeline does, by rebuilding) and finds the same edits."""
+    import pickle
+
+    from textfix.batchscreen import Batch
+
+    clone = pickle.loads(pickle.dumps(rule))
+    ctx = Context(options)
+    texts = ["The colour of 1 000 twelve thousand per cent cafÃ© Moammar Gadhafi, May 5, 2019 ٤٣", "plain text"]
+    for text in texts:
+        assert clone.edits(text, ctx) == rule.edits(text, ctx)
+    if getattr(rule, "screen_many", None) is not None:
+        assert clone.screen_many(Batch(texts)) == rule.screen_many(Batch(texts))

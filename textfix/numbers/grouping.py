@@ -51,6 +51,10 @@ class GroupFinder:
         self.triples = None if "\x00" in self.spaces else ahocorasick_rs.BytesAhoCorasick(
             triples, implementation=ahocorasick_rs.Implementation.DFA)
 
+    def __reduce__(self):
+        """Pickles as what it is built from (its Aho–Corasick automaton does not pickle)."""
+        return type(self), (self.t,)
+
     def screen_many(self, batch: Batch) -> list[int]:
         """The texts that hold an ASCII digit, a group space and an ASCII digit, as every match of
         the pattern does (see :mod:`textfix.batchscreen`).

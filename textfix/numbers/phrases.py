@@ -78,6 +78,10 @@ class PhraseFinder:
             # The same needles for a batch (screen_many): one Aho–Corasick pass, which skips in SIMD.
             self.needle_automaton = ahocorasick_rs.BytesAhoCorasick([n.encode("utf-8") for n in self.needles])
 
+    def __reduce__(self):
+        """Pickles as what it is built from (its Aho–Corasick automaton does not pickle)."""
+        return type(self), (self.replace,)
+
     def screen_many(self, batch: Batch) -> list[int]:
         """The texts whose UTF-8, ASCII letters lowercased, holds a needle: those the screen of
         :meth:`edits` lets through (see :mod:`textfix.batchscreen`).

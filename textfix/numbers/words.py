@@ -153,6 +153,10 @@ class WordFinder:
                                                           matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             self._batch_bounded = len(bounded)
 
+    def __reduce__(self):
+        """Pickles as what it is built from (its Aho–Corasick automaton does not pickle)."""
+        return type(self), (self.t, self.threshold)
+
     # -- runs -----------------------------------------------------------------------------------
     def _runs(self, text: str, folds: bool | None = None) -> list[Run]:
         """The runs of number words, in order (``folds``: see :meth:`.WordScanner.spans`)."""
