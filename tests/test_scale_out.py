@@ -26,6 +26,8 @@ def test_pandas_series_map():
     fixed = series.map(pipeline.fix)
     assert fixed.tolist() == [pipeline.fix(t) for t in TEXTS]
     assert fixed[0] == "The group’s leader & café"
+    # The same column through fix_many (the docs' way for many short texts).
+    assert pd.Series(list(pipeline.fix_many(series)), index=series.index).equals(fixed)
 
 
 def test_dask_local_cluster_matches_single_process(tmp_path):
@@ -49,6 +51,10 @@ def test_dask_local_cluster_matches_single_process(tmp_path):
         fixed = frame.map_partitions(lambda part, p=pipeline: part.assign(text=part["text"].map(p.fix)),
                                      meta=frame._meta)
         assert fixed.compute()["text"].tolist() == expected
+        # Each partition through fix_many, as docs/scale-out.md shows for many short texts.
+        many = frame.map_partitions(lambda part, p=pipeline: part.assign(text=list(p.fix_many(part["text"]))),
+                                    meta=frame._meta)
+        assert many.compute()["text"].tolist() == expected
 
         bag = db.from_sequence(files, npartitions=2).map(
             lambda path, p=pipeline: p.fix(open(path, encoding="utf-8").read()))
