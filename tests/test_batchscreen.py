@@ -87,3 +87,19 @@ def test_a_rule_that_comes_again_runs_only_on_texts_changed_since():
         calls.clear()
         assert fix("it was twelve\u066bfifteen metres") == "it was 12.15 meters"
         assert calls == ["it was twelve\u066bfifteen meters", "it was 12\u066b15 meters"]
+
+
+def test_screens_of_many_behind_a_stage_screen():
+    """In a one-round stage with a screen of its own, a rule's screen of many texts sees only the texts
+    the stage screen lets in, and its answer is taken back to the batch's positions."""
+    import dataclasses
+
+    pipeline = Pipeline("default")
+    pipeline.stages = tuple(dataclasses.replace(s, screen=lambda t: not t.startswith("#")) if s.kind == "numbers"
+                            else s for s in pipeline.stages)
+    texts = ["# about twelve thousand, 1 000", "about twelve thousand", "#x 1 000", "It cost twelve\u2009000 dollars.",
+             "1 000 and 2 000 per cent", "plain"] * 3
+    expected = [pipeline.fix(t) for t in texts]
+    assert expected[0] == texts[0] and expected[1] == "about 12,000" and expected[4] == "1,000 and 2,000 percent"
+    for batch in (1, 4, 5000):
+        assert list(pipeline.fix_many(texts, batch=batch)) == expected
