@@ -379,9 +379,9 @@ class Pipeline:
         batch before the next rule. One rule's tables stay in the processor's caches,
         which makes many short strings cheaper than calling :meth:`fix` on each. A rule
         with a screen of many texts (``screen_many``, see :mod:`textfix.batchscreen`) is
-        handed only the texts it names, from one scan of the batch as the stage got it,
-        and those an earlier rule of the stage changed. Rules are functions of the
-        text, so each text gets exactly what :meth:`fix` gives it.
+        handed only the texts it names, from one scan of the batch, and every text a
+        rule of the stage has changed (the scan may have seen it as it was). Rules are
+        functions of the text, so each text gets exactly what :meth:`fix` gives it.
 
         >>> list(Pipeline("repair").fix_many(["cafÃ©", "ok"]))
         ['café', 'ok']
