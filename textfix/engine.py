@@ -295,7 +295,8 @@ class Pipeline:
         before, applied edits); with ``reports`` too, each noted no-op edit appends
         (number of steps before it, rule id, edit).
 
-        A stage whose screen (see ``Kind.screen``) rules the text out is skipped. A stage
+        A stage whose screen (see ``Kind.screen``) rules the text out is skipped. Without
+        ``steps``, a one-round stage takes a quick path (no bookkeeping). A stage
         with several rounds runs its rules again while one of them changed the text, but a
         rule that found nothing to change is not run again on the same text (rules are
         deterministic functions of the text). It is run again on text it changed itself:
@@ -318,21 +319,8 @@ class Pipeline:
                         text = new
                         changed_at = position
             return text
+        # Several rounds, or a record of the steps (explain: one round is this loop run once).
         protected: list[tuple[int, int]] | None = None
-        if rounds == 1:
-            for rule_id, find in rules:
-                edits = find(text, ctx)
-                if not edits:
-                    continue
-                if protected is None:
-                    protected = self._protected(text)
-                edits, _ = _vet(rule_id, text, edits, protected, reports, steps)
-                if edits:
-                    if steps is not None:
-                        steps.append((rule_id, text, edits))
-                    text = splice(text, edits)
-                    protected = None
-            return text
         version = 0  # counts the changes made so far: text identity without comparing strings
         settled = [-1] * len(rules)  # rule position -> the version it has nothing more to do on
         for _ in range(rounds):
